@@ -1,0 +1,52 @@
+# The two commands of the README:
+#   make run    install what is missing, build, serve on http://127.0.0.1:8080
+#   make test   every check and test; what CI runs (.ci/run)
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export CARGO_TERM_COLOR ?= always
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+# Trunk picks the first wasm-opt on PATH: ours, from scripts/binaryen.
+export PATH := $(CURDIR)/scripts/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+SERVER := target/release/cc-server
+
+.PHONY: run test tools tools-test app server lint test-native test-wasm test-e2e size bench
+
+run: tools app server
+	$(SERVER) serve --addr 127.0.0.1:8080 --dist dist --db data/contacto.sqlite3
+
+test: tools-test lint test-native test-wasm app server size bench test-e2e
+	@echo "make test: all passed"
+
+tools:
+	scripts/install-tools.sh
+
+tools-test:
+	scripts/install-tools.sh --test
+
+# Release build of the wasm app into dist/ (trunk reads Trunk.toml).
+app:
+	trunk build --release
+
+server:
+	cargo build --release -p cc-server
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p contacto-ciudadano --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test --workspace
+
+# Component tests in headless Chromium (wasm-bindgen-test-runner drives chromedriver).
+test-wasm:
+	cargo test -p contacto-ciudadano --target wasm32-unknown-unknown
+
+test-e2e: app server
+	cd tests/e2e && SERVER_BIN=../../$(SERVER) DIST=../../dist node --test --test-concurrency=1 --test-reporter=spec
+
+size: app
+	scripts/size-report.sh
+
+bench:
+	cargo bench -p cc-core --bench search

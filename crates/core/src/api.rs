@@ -1,0 +1,100 @@
+//! Wire types of the `/api/v1` JSON contract shared by the app and the backend.
+
+use serde::{Deserialize, Serialize};
+
+/// Media type of every error answer (RFC 9457).
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// RFC 9457 problem details, with the `errors` extension for form errors.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    /// A URI reference naming the problem type, e.g. `/problems/validation`.
+    #[serde(rename = "type", default = "about_blank")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
+    /// Field errors; the app shows each by its field and in the error summary.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+fn about_blank() -> String {
+    "about:blank".into()
+}
+
+/// One failed field: `code` is stable and translatable, `message` is Spanish fallback.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+/// Query of `GET /api/v1/procedures`.
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProcedureQuery {
+    /// Free text; typo and accent tolerant.
+    #[serde(default)]
+    pub q: Option<String>,
+    /// Agency acronym.
+    #[serde(default)]
+    pub entidad: Option<String>,
+    /// Category slug.
+    #[serde(default)]
+    pub categoria: Option<String>,
+    /// `presencial` or `en-linea`.
+    #[serde(default)]
+    pub modalidad: Option<String>,
+    /// `true` to keep only free procedures.
+    #[serde(default)]
+    pub gratis: Option<bool>,
+    /// 1-based page.
+    #[serde(default)]
+    pub page: Option<u32>,
+    #[serde(default)]
+    pub per_page: Option<u32>,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: usize,
+}
+
+/// Facet counts: each facet counts with every *other* active filter applied.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FacetCounts {
+    pub agencies: Vec<FacetCount>,
+    pub categories: Vec<FacetCount>,
+    pub online: usize,
+    pub in_person: usize,
+    pub free: usize,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProcedureHit {
+    pub procedure: crate::catalog::ProcedureSummary,
+    pub score: f32,
+    /// Byte ranges of `procedure.name` that matched the query.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProcedurePage {
+    pub total: usize,
+    pub page: u32,
+    pub per_page: u32,
+    pub items: Vec<ProcedureHit>,
+    pub facets: FacetCounts,
+}

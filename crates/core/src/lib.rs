@@ -1,0 +1,10 @@
+//! Pure-Rust core of Contacto Ciudadano.
+//!
+//! Everything here compiles both natively (reference backend, tests, benches) and to
+//! wasm (the Leptos app), so the app and the backend share one definition of the wire
+//! types, the validation rules and the catalog search engine.
+
+pub mod api;
+pub mod catalog;
+pub mod config;
+pub mod search;

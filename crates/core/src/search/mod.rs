@@ -1,0 +1,172 @@
+//! Catalog search engine, shared by the browser (instant search over the downloaded
+//! [`CatalogIndex`]) and the backend (`GET /api/v1/procedures`).
+//!
+//! What it does for Spanish queries:
+//! - folds case and accents (`JUBILACIÓN` = `jubilacion`), and drops stop words
+//!   (`licencia de conducir` needs `licencia` and `conducir`);
+//! - requires every remaining word (AND), each matching by exact word, light stem
+//!   (`licencias` = `licencia`, `conducción` = `conducir`), built-in synonym
+//!   (`brevet` = `conducir`), prefix for the word being typed (`pasap`), or typo
+//!   (Damerau-Levenshtein: 1 edit for 5–8 letters, 2 from 9);
+//! - ranks by field (name > keywords > agency > summary) times kind of match
+//!   (exact > stem > synonym > prefix > typo), then by name;
+//! - counts facets disjunctively (each facet ignores its own filter).
+//!
+//! [`SearchIndex::new`] precomputes the vocabulary and postings, so a search only scans
+//! the distinct words (for typos and prefixes) and the postings of the words it matched.
+
+mod facets;
+mod index;
+mod query;
+mod rank;
+mod stem;
+mod synonyms;
+mod text;
+mod typo;
+mod vocab;
+
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+
+use crate::api::FacetCounts;
+use crate::catalog::{CatalogIndex, ModalityKind};
+
+use facets::{FacetCounter, Filter};
+use index::Index;
+use query::{match_term, parse, TermMatches};
+use rank::{matching_docs, Highlighter};
+
+/// Filters of a search; `None`/`false` means "any".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    /// Agency acronym, e.g. `SEGIP`.
+    pub agency: Option<String>,
+    /// Category slug.
+    pub category: Option<String>,
+    pub modality: Option<ModalityKind>,
+    pub free_only: bool,
+}
+
+/// One matching procedure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Index into [`CatalogIndex::procedures`].
+    pub doc: usize,
+    /// Relevance; 0 for an empty query. Only meaningful relative to other hits.
+    pub score: f32,
+    /// Byte ranges `[start, end)` of the matched words in the procedure's original name,
+    /// sorted and non-overlapping, always on char boundaries.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// The result of [`SearchIndex::search`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchOutcome {
+    /// Every match, best first (by name for an empty query).
+    pub hits: Vec<Hit>,
+    pub facets: FacetCounts,
+}
+
+/// A catalog prepared for searching. Build it once per catalog; searching is read-only,
+/// so one index can serve concurrent searches.
+#[derive(Clone)]
+pub struct SearchIndex {
+    index: Index,
+}
+
+impl fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("procedures", &self.index.docs.len())
+            .field("words", &self.index.vocab.words.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl SearchIndex {
+    /// Indexes every procedure of `index`: names, keywords, acronyms, agency acronyms and
+    /// names (from [`CatalogIndex::agencies`]), summaries and category names.
+    pub fn new(index: &CatalogIndex) -> SearchIndex {
+        SearchIndex {
+            index: Index::new(index),
+        }
+    }
+
+    /// Number of procedures indexed.
+    pub fn len(&self) -> usize {
+        self.index.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.docs.is_empty()
+    }
+
+    /// Searches the catalog.
+    ///
+    /// An empty query (or one made only of stop words) returns every procedure that
+    /// passes the filters, by name. Otherwise only procedures matching every query word
+    /// are returned, best first, ties by name.
+    pub fn search(&self, query: &str, filters: &Filters) -> SearchOutcome {
+        let terms = parse(query, &self.index.synonyms);
+        if terms.is_empty() {
+            return self.browse(filters);
+        }
+        let matches: Vec<TermMatches> = terms
+            .iter()
+            .map(|t| match_term(t, &self.index.vocab))
+            .collect();
+        if matches.iter().any(TermMatches::is_empty) {
+            return self.collect(std::iter::empty(), filters);
+        }
+        let highlighter = Highlighter::new(&self.index, &matches);
+        let scored = matching_docs(&self.index, &matches);
+        let mut outcome = self.collect(scored.into_iter(), filters);
+        for hit in &mut outcome.hits {
+            let h = highlighter.highlight(hit.doc);
+            hit.highlights = h.ranges;
+            hit.score += h.coverage_bonus;
+        }
+        let rank = &self.index.name_rank;
+        outcome.hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(rank[a.doc].cmp(&rank[b.doc]))
+        });
+        outcome
+    }
+
+    /// Every procedure passing the filters, in name order.
+    fn browse(&self, filters: &Filters) -> SearchOutcome {
+        let by_name = self.index.by_name.iter().map(|&doc| (doc as usize, 0.0));
+        self.collect(by_name, filters)
+    }
+
+    /// Applies the filters to the documents matching the query, keeping their order,
+    /// and counts facets over them.
+    fn collect(
+        &self,
+        matched: impl Iterator<Item = (usize, f32)>,
+        filters: &Filters,
+    ) -> SearchOutcome {
+        let filter = Filter::new(&self.index, filters);
+        let mut facets = FacetCounter::new(&self.index);
+        let mut hits = Vec::new();
+        for (doc, score) in matched {
+            let passes = filter.passes(&self.index.docs[doc]);
+            facets.add(&self.index.docs[doc], passes);
+            if passes.all() {
+                hits.push(Hit {
+                    doc,
+                    score,
+                    highlights: Vec::new(),
+                });
+            }
+        }
+        SearchOutcome {
+            hits,
+            facets: facets.finish(&self.index, filters),
+        }
+    }
+}

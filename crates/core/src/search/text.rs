@@ -1,0 +1,161 @@
+//! Text normalization for Spanish: case and accent folding, word splitting, stop words.
+//!
+//! Hand-written on purpose: the app compiles this to wasm for phones, and Unicode
+//! normalization tables or a regex engine would cost hundreds of kilobytes.
+
+/// Folds one character to lowercase without accents or diacritics (`Á` → `a`, `ñ` → `n`,
+/// `Ü` → `u`).
+///
+/// Spanish (and the Latin-1 letters that appear in names) is mapped explicitly; any other
+/// letter is only lowercased.
+pub(crate) fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ñ' | 'Ñ' => 'n',
+        'ç' | 'Ç' => 'c',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// Combining accents (U+0300–U+036F) of decomposed text such as `a\u{301}`: they stay
+/// inside the word but vanish when folded, so NFD input behaves like NFC input.
+fn is_combining_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Whether `c` belongs to a word. Ordinal indicators (`1º`, `Nª`) are letters to Unicode
+/// but noise in procedure names.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !matches!(c, 'º' | 'ª')
+}
+
+/// Folds a whole string (including spaces and punctuation), e.g. for sorting by name.
+pub(crate) fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !is_combining_mark(c))
+        .map(fold_char)
+        .collect()
+}
+
+/// Calls `f(folded_word, start, end)` for every word of `text`, where `start..end` is the
+/// word's byte range in the original `text` (always on char boundaries).
+///
+/// `buf` is scratch space reused between calls so indexing does not allocate per word.
+pub(crate) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, usize, usize)) {
+    let mut start = None;
+    buf.clear();
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) || (start.is_some() && is_combining_mark(c)) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            if !is_combining_mark(c) {
+                buf.push(fold_char(c));
+            }
+        } else if let Some(s) = start.take() {
+            f(buf, s, i);
+            buf.clear();
+        }
+    }
+    if let Some(s) = start {
+        f(buf, s, text.len());
+    }
+}
+
+/// Whether `text` ends inside a word, i.e. the person may still be typing its last word.
+pub(crate) fn ends_in_word(text: &str) -> bool {
+    text.chars()
+        .next_back()
+        .is_some_and(|c| is_word_char(c) || is_combining_mark(c))
+}
+
+/// Spanish words too common to tell procedures apart; they are neither indexed nor
+/// required by a query (`licencia de conducir` needs only `licencia` and `conducir`).
+pub(crate) fn is_stop_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "al"
+            | "con"
+            | "como"
+            | "de"
+            | "del"
+            | "e"
+            | "el"
+            | "en"
+            | "es"
+            | "la"
+            | "las"
+            | "lo"
+            | "los"
+            | "mi"
+            | "mis"
+            | "o"
+            | "para"
+            | "por"
+            | "que"
+            | "se"
+            | "su"
+            | "sus"
+            | "u"
+            | "un"
+            | "una"
+            | "unas"
+            | "unos"
+            | "y"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, usize, usize)> {
+        let mut out = Vec::new();
+        let mut buf = String::new();
+        for_each_word(text, &mut buf, |w, s, e| out.push((w.to_string(), s, e)));
+        out
+    }
+
+    #[test]
+    fn folds_accents_and_case() {
+        assert_eq!(
+            fold("JUBILACIÓN Añejo Pingüino ÑANDÚ"),
+            "jubilacion anejo pinguino nandu"
+        );
+    }
+
+    #[test]
+    fn splits_words_with_original_byte_ranges() {
+        let text = "Emisión de cédula";
+        let w = words(text);
+        assert_eq!(w.len(), 3);
+        assert_eq!(w[0].0, "emision");
+        assert_eq!(&text[w[0].1..w[0].2], "Emisión");
+        assert_eq!(&text[w[2].1..w[2].2], "cédula");
+    }
+
+    #[test]
+    fn decomposed_accents_stay_in_the_word() {
+        let text = "Jubilacio\u{301}n ya";
+        let w = words(text);
+        assert_eq!(w[0].0, "jubilacion");
+        assert_eq!(&text[w[0].1..w[0].2], "Jubilacio\u{301}n");
+    }
+
+    #[test]
+    fn punctuation_and_ordinals_split_words() {
+        let w: Vec<String> = words("RP-DGESTTLA y/o Nº 1173")
+            .into_iter()
+            .map(|w| w.0)
+            .collect();
+        assert_eq!(w, ["rp", "dgesttla", "y", "o", "n", "1173"]);
+    }
+}

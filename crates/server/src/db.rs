@@ -1,0 +1,99 @@
+//! SQLite storage: opening, migrations and the catalog tables.
+
+use std::path::Path;
+
+use cc_core::catalog::{Agency, Procedure};
+use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite_migration::{Migrations, M};
+
+/// Schema history; append only. Each entry runs once, in order, inside a transaction.
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(include_str!("../migrations/001_catalog.sql"))])
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("migrations: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("stored JSON does not match the model: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Opens (creating if needed) and migrates the database.
+pub fn open(path: &Path) -> Result<Connection, DbError> {
+    if let Some(dir) = path.parent() {
+        // A missing data directory is the normal first start, not an error.
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let mut conn = Connection::open(path)?;
+    // WAL lets readers go on while a case is being written; the busy timeout makes
+    // concurrent writers wait instead of failing.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    migrations().to_latest(&mut conn)?;
+    Ok(conn)
+}
+
+pub fn procedure_count(conn: &Connection) -> Result<usize, DbError> {
+    Ok(conn.query_row("SELECT COUNT(*) FROM procedures", [], |r| {
+        r.get::<_, i64>(0)
+    })? as usize)
+}
+
+/// Inserts or replaces procedures and their agencies in one transaction.
+pub fn upsert_procedures(conn: &mut Connection, procedures: &[Procedure]) -> Result<(), DbError> {
+    let tx = conn.transaction()?;
+    for p in procedures {
+        upsert_agency(&tx, &p.agency)?;
+        tx.execute(
+            "INSERT INTO procedures(slug, agency, name, json) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(slug) DO UPDATE SET agency = excluded.agency, name = excluded.name, json = excluded.json",
+            params![p.slug, p.agency.acronym, p.name, serde_json::to_string(p)?],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn upsert_agency(conn: &Connection, agency: &Agency) -> Result<(), DbError> {
+    conn.execute(
+        "INSERT INTO agencies(acronym, slug, json) VALUES (?1, ?2, ?3)
+         ON CONFLICT(acronym) DO UPDATE SET slug = excluded.slug, json = excluded.json",
+        params![agency.acronym, agency.slug, serde_json::to_string(agency)?],
+    )?;
+    Ok(())
+}
+
+pub fn all_procedures(conn: &Connection) -> Result<Vec<Procedure>, DbError> {
+    let mut stmt = conn.prepare("SELECT json FROM procedures ORDER BY name")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for json in rows {
+        out.push(serde_json::from_str(&json?)?);
+    }
+    Ok(out)
+}
+
+pub fn agency(conn: &Connection, acronym: &str) -> Result<Option<Agency>, DbError> {
+    let json: Option<String> = conn
+        .query_row(
+            "SELECT json FROM agencies WHERE acronym = ?1",
+            [acronym],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+}

@@ -1,0 +1,75 @@
+//! Reference backend of Contacto Ciudadano: implements the `/api/v1` contract on
+//! SQLite and serves the built app.
+
+pub mod db;
+pub mod import;
+pub mod problem;
+pub mod routes;
+pub mod state;
+pub mod web;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use axum::http::HeaderValue;
+use axum::Router;
+use cc_core::catalog::Procedure;
+use cc_core::config::Deployment;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+pub use state::{AppState, Catalog};
+
+/// The demo catalog and deployment, compiled in so the binary needs no data files.
+pub const SEED_CATALOG: &str = include_str!("../seed/catalog.json");
+pub const SEED_DEPLOYMENT: &str = include_str!("../seed/deployment.json");
+
+pub fn seed_procedures() -> Vec<Procedure> {
+    serde_json::from_str(SEED_CATALOG).expect("seed/catalog.json matches the catalog model")
+}
+
+pub fn default_deployment() -> Deployment {
+    serde_json::from_str(SEED_DEPLOYMENT).expect("seed/deployment.json matches the model")
+}
+
+/// Opens the database, seeding the demo catalog on first start, and builds the state.
+pub fn build_state(
+    db_path: &std::path::Path,
+    deployment: Deployment,
+    dist: Option<PathBuf>,
+) -> anyhow::Result<AppState> {
+    let mut conn = db::open(db_path)?;
+    if db::procedure_count(&conn)? == 0 {
+        let seed = seed_procedures();
+        tracing::info!(procedures = seed.len(), "seeding the demo catalog");
+        db::upsert_procedures(&mut conn, &seed)?;
+    }
+    let catalog = Catalog::new(db::all_procedures(&conn)?);
+    Ok(AppState {
+        catalog: Arc::new(catalog),
+        deployment: Arc::new(deployment),
+        db: Arc::new(Mutex::new(conn)),
+        dist,
+    })
+}
+
+/// The whole HTTP application.
+pub fn app(state: AppState) -> Router {
+    let index_html = state
+        .dist
+        .as_ref()
+        .and_then(|d| std::fs::read_to_string(d.join("index.html")).ok());
+    let csp = web::content_security_policy(index_html.as_deref(), &state.deployment.embed_origins);
+    let csp = HeaderValue::from_str(&csp).expect("CSP is ASCII");
+    let mut router = Router::new().nest("/api/v1", routes::api_router());
+    if let Some(dist) = &state.dist {
+        router = router.fallback_service(web::static_files(dist));
+    }
+    router
+        .layer(axum::middleware::from_fn(move |req, next| {
+            web::headers(csp.clone(), req, next)
+        }))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -1,0 +1,125 @@
+//! `cc-server`: run the reference backend, or import catalog data into it.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(name = "cc-server", about = "Reference backend of Contacto Ciudadano")]
+struct Cli {
+    /// SQLite database file (created and seeded on first start).
+    #[arg(
+        long,
+        env = "CC_DB",
+        default_value = "data/contacto.sqlite3",
+        global = true
+    )]
+    db: PathBuf,
+    /// Log as JSON lines instead of human-readable text.
+    #[arg(long, env = "CC_LOG_JSON", global = true)]
+    log_json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API and the built app.
+    Serve {
+        #[arg(long, env = "CC_ADDR", default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+        /// Directory of the built app (trunk's `dist`).
+        #[arg(long, env = "CC_DIST", default_value = "dist")]
+        dist: PathBuf,
+        /// Deployment settings (JSON); the built-in demo deployment when absent.
+        #[arg(long, env = "CC_DEPLOYMENT")]
+        deployment: Option<PathBuf>,
+    },
+    /// Import procedures from gob.bo open-data JSONL into the database.
+    ImportGobbo {
+        /// The `.jsonl` file.
+        file: PathBuf,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info"));
+    if cli.log_json {
+        tracing_subscriber::fmt()
+            .json()
+            .with_env_filter(filter)
+            .init();
+    } else {
+        tracing_subscriber::fmt().with_env_filter(filter).init();
+    }
+    match cli.command {
+        Command::Serve {
+            addr,
+            dist,
+            deployment,
+        } => serve(cli.db, addr, dist, deployment).await,
+        Command::ImportGobbo { file } => import_gobbo(cli.db, file),
+    }
+}
+
+async fn serve(
+    db: PathBuf,
+    addr: SocketAddr,
+    dist: PathBuf,
+    deployment: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    let deployment = match deployment {
+        Some(path) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
+        None => cc_server::default_deployment(),
+    };
+    if !dist.join("index.html").exists() {
+        tracing::warn!(dist = %dist.display(), "no built app found; serving the API only");
+    }
+    let state = cc_server::build_state(&db, deployment, Some(dist))?;
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!(%addr, procedures = state.catalog.procedures.len(), "listening on http://{addr}");
+    axum::serve(listener, cc_server::app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM so in-flight requests finish before exit.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}
+
+fn import_gobbo(db: PathBuf, file: PathBuf) -> anyhow::Result<()> {
+    let reader = std::io::BufReader::new(std::fs::File::open(&file)?);
+    let report = cc_server::import::import_jsonl(reader);
+    for (line, err) in &report.skipped {
+        tracing::warn!(line, error = %err, "skipped");
+    }
+    let mut conn = cc_server::db::open(&db)?;
+    cc_server::db::upsert_procedures(&mut conn, &report.procedures)?;
+    tracing::info!(
+        imported = report.procedures.len(),
+        skipped = report.skipped.len(),
+        "import finished"
+    );
+    Ok(())
+}

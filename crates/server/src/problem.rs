@@ -1,0 +1,106 @@
+//! RFC 9457 problem+json errors for every API failure.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use cc_core::api::{FieldError, Problem, PROBLEM_JSON};
+
+/// Every way an API request can fail. Internal causes are logged, never sent.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("not found")]
+    NotFound,
+    #[error("invalid request: {0}")]
+    BadRequest(String),
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    #[error("idempotency key reused with a different request")]
+    IdempotencyMismatch,
+    #[error("too many attempts")]
+    TooManyAttempts { retry_after_secs: u64 },
+    #[error("unauthorized")]
+    Unauthorized,
+    #[error(transparent)]
+    Db(#[from] crate::db::DbError),
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> Self {
+        ApiError::Db(e.into())
+    }
+}
+
+impl ApiError {
+    fn problem(&self) -> Problem {
+        let (status, kind, title, detail) = match self {
+            ApiError::NotFound => (404, "not-found", "No encontramos lo que busca", None),
+            ApiError::BadRequest(d) => (
+                400,
+                "bad-request",
+                "La solicitud no es correcta",
+                Some(d.clone()),
+            ),
+            ApiError::Validation(_) => (
+                422,
+                "validation",
+                "Hay un problema con los datos enviados",
+                None,
+            ),
+            ApiError::IdempotencyMismatch => (
+                422,
+                "idempotency-key-reused",
+                "Esta clave de envío ya se usó con otros datos",
+                None,
+            ),
+            ApiError::TooManyAttempts { .. } => (
+                429,
+                "too-many-attempts",
+                "Demasiados intentos. Espere unos minutos y vuelva a intentarlo",
+                None,
+            ),
+            ApiError::Unauthorized => (401, "unauthorized", "Necesita una credencial válida", None),
+            ApiError::Db(_) | ApiError::Internal(_) => (
+                500,
+                "internal",
+                "El servicio tuvo un fallo. Vuelva a intentarlo en unos minutos",
+                None,
+            ),
+        };
+        Problem {
+            kind: format!("/problems/{kind}"),
+            title: title.into(),
+            status,
+            detail,
+            instance: None,
+            errors: match self {
+                ApiError::Validation(errors) => errors.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let problem = self.problem();
+        if problem.status >= 500 {
+            tracing::error!(error = %self, "request failed");
+        }
+        let status =
+            StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::to_vec(&problem).unwrap_or_default();
+        let mut response = (status, body).into_response();
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        if let ApiError::TooManyAttempts { retry_after_secs } = self {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+        }
+        if let ApiError::Unauthorized = self {
+            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

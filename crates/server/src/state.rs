@@ -1,0 +1,78 @@
+//! Shared application state handed to every handler.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use cc_core::catalog::{CatalogIndex, Category, Procedure};
+use cc_core::config::Deployment;
+use cc_core::search::SearchIndex;
+use rusqlite::Connection;
+
+use crate::problem::{ApiError, ApiResult};
+
+/// The catalog as served: loaded from SQLite at start-up and searched in memory
+/// (it changes only through the importer, which runs as a separate command).
+pub struct Catalog {
+    pub procedures: Vec<Procedure>,
+    pub index: CatalogIndex,
+    pub search: SearchIndex,
+}
+
+impl Catalog {
+    pub fn new(mut procedures: Vec<Procedure>) -> Self {
+        procedures.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut agencies: Vec<_> = procedures.iter().map(|p| p.agency.clone()).collect();
+        agencies.sort_by(|a, b| a.name.cmp(&b.name));
+        agencies.dedup_by(|a, b| a.acronym == b.acronym);
+        let mut categories: Vec<Category> = procedures
+            .iter()
+            .flat_map(|p| p.categories.iter().cloned())
+            .collect();
+        categories.sort_by(|a, b| a.name.cmp(&b.name));
+        categories.dedup_by(|a, b| a.slug == b.slug);
+        let index = CatalogIndex {
+            agencies,
+            categories,
+            procedures: procedures.iter().map(Procedure::summary_entry).collect(),
+        };
+        let search = SearchIndex::new(&index);
+        Catalog {
+            procedures,
+            index,
+            search,
+        }
+    }
+
+    pub fn by_slug(&self, slug: &str) -> Option<&Procedure> {
+        self.procedures.iter().find(|p| p.slug == slug)
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub catalog: Arc<Catalog>,
+    pub deployment: Arc<Deployment>,
+    /// rusqlite is synchronous: one connection behind a mutex, used from
+    /// `spawn_blocking`, is plenty for a reference backend and keeps writes serial.
+    pub db: Arc<Mutex<Connection>>,
+    pub dist: Option<PathBuf>,
+}
+
+impl AppState {
+    /// Runs a closure on the database off the async runtime.
+    pub async fn with_db<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> ApiResult<T> + Send + 'static,
+    {
+        let db = self.db.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = db
+                .lock()
+                .map_err(|_| ApiError::Internal("database lock poisoned".into()))?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+    }
+}

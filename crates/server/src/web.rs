@@ -1,0 +1,136 @@
+//! Serving the built app: SPA fallback, cache headers and the security headers.
+
+use std::path::Path;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use sha2::{Digest, Sha256};
+use tower_http::services::{ServeDir, ServeFile};
+
+/// Static files of the built app; unknown paths get `index.html` so client routes work
+/// on reload and from bookmarks.
+pub fn static_files(dist: &Path) -> ServeDir<ServeFile> {
+    ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")))
+}
+
+/// Builds the Content-Security-Policy. Trunk's loader is an inline module script, so
+/// instead of `'unsafe-inline'` we allow exactly its hash, read from the built
+/// `index.html` at start-up.
+pub fn content_security_policy(index_html: Option<&str>, embed_origins: &[String]) -> String {
+    let hashes: String = index_html
+        .map(inline_script_hashes)
+        .unwrap_or_default()
+        .iter()
+        .map(|h| format!(" 'sha256-{h}'"))
+        .collect();
+    let ancestors = if embed_origins.is_empty() {
+        "'self'".to_string()
+    } else {
+        format!("'self' {}", embed_origins.join(" "))
+    };
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors {ancestors}"
+    )
+}
+
+/// Base64 SHA-256 of each inline `<script>` body in the page.
+fn inline_script_hashes(html: &str) -> Vec<String> {
+    use base64::Engine;
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(tag_end) = after.find('>') else {
+            break;
+        };
+        let tag = &after[..tag_end];
+        let body_start = tag_end + 1;
+        let Some(close) = after[body_start..].find("</script>") else {
+            break;
+        };
+        if !tag.contains("src=") {
+            let body = &after[body_start..body_start + close];
+            let digest = Sha256::digest(body.as_bytes());
+            hashes.push(base64::engine::general_purpose::STANDARD.encode(digest));
+        }
+        rest = &after[body_start + close..];
+    }
+    hashes
+}
+
+/// Trunk names built assets `name-<16 hex>.ext`; those never change and can be cached
+/// for a year. Everything else (index.html, embed.js) must be revalidated.
+fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or("");
+    let stem = file.split('.').next().unwrap_or("");
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .map(|(_, hash)| {
+            (12..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit())
+        })
+        .unwrap_or(false)
+}
+
+/// Adds security and cache headers to every response.
+pub async fn headers(csp: HeaderValue, request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, csp);
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+    );
+    let cache = if path.starts_with("/api/") {
+        "no-store"
+    } else if is_hashed_asset(&path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_trunk_hashed_assets() {
+        assert!(is_hashed_asset(
+            "/contacto-ciudadano-3f2a1b4c5d6e7f80_bg.wasm"
+        ));
+        assert!(is_hashed_asset("/contacto-ciudadano-3f2a1b4c5d6e7f80.js"));
+        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/embed.js"));
+        assert!(!is_hashed_asset("/tramites/pasaporte-ordinario"));
+    }
+
+    #[test]
+    fn csp_allows_only_the_inline_loader_hash() {
+        let html =
+            "<html><script type=\"module\">init()</script><script src=\"/x.js\"></script></html>";
+        let csp = content_security_policy(Some(html), &["https://agency.example".into()]);
+        let expected = base64::Engine::encode(
+            &base64::engine::general_purpose::STANDARD,
+            Sha256::digest(b"init()"),
+        );
+        assert!(csp.contains(&format!("'sha256-{expected}'")));
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(csp.contains("frame-ancestors 'self' https://agency.example"));
+    }
+}

@@ -1,0 +1,179 @@
+//! Backend handlers end to end through the router, on a temporary SQLite file.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use cc_core::api::{Problem, ProcedurePage};
+use cc_core::catalog::{CatalogIndex, Procedure};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+struct TestApp {
+    router: axum::Router,
+    _dir: tempfile::TempDir,
+}
+
+fn test_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<html><script type=\"module\">boot()</script></html>",
+    )
+    .unwrap();
+    std::fs::write(dist.join("app-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
+    let state = cc_server::build_state(
+        &dir.path().join("db.sqlite3"),
+        cc_server::default_deployment(),
+        Some(dist),
+    )
+    .unwrap();
+    TestApp {
+        router: cc_server::app(state),
+        _dir: dir,
+    }
+}
+
+async fn get(app: &TestApp, uri: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let response = app
+        .router
+        .clone()
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
+    (status, headers, body)
+}
+
+#[tokio::test]
+async fn first_start_seeds_the_demo_catalog() {
+    let app = test_app();
+    let (status, _, body) = get(&app, "/api/v1/catalog/index").await;
+    assert_eq!(status, StatusCode::OK);
+    let index: CatalogIndex = serde_json::from_slice(&body).unwrap();
+    assert!(
+        index.procedures.len() >= 60,
+        "{} procedures",
+        index.procedures.len()
+    );
+    assert!(index.agencies.len() >= 8);
+    assert!(!index.categories.is_empty());
+}
+
+#[tokio::test]
+async fn search_is_typo_tolerant_filters_and_pages() {
+    let app = test_app();
+    let (status, _, body) = get(&app, "/api/v1/procedures?q=pasaprte").await;
+    assert_eq!(status, StatusCode::OK);
+    let page: ProcedurePage = serde_json::from_slice(&body).unwrap();
+    assert_eq!(page.items[0].procedure.slug, "pasaporte-ordinario");
+
+    let (_, _, body) = get(&app, "/api/v1/procedures?entidad=REG&per_page=3&page=2").await;
+    let page: ProcedurePage = serde_json::from_slice(&body).unwrap();
+    assert!(page.total > 3);
+    assert_eq!(page.items.len(), 3);
+    assert_eq!(page.page, 2);
+    assert!(page.items.iter().all(|h| h.procedure.agency == "REG"));
+    // Disjunctive facets: other agencies still counted while REG is selected.
+    assert!(page.facets.agencies.len() > 1);
+
+    let (_, _, body) = get(&app, "/api/v1/procedures?gratis=true&modalidad=en-linea").await;
+    let page: ProcedurePage = serde_json::from_slice(&body).unwrap();
+    assert!(page
+        .items
+        .iter()
+        .all(|h| h.procedure.free && h.procedure.online));
+}
+
+#[tokio::test]
+async fn bad_filter_is_a_problem_json_400() {
+    let app = test_app();
+    let (status, headers, body) = get(&app, "/api/v1/procedures?modalidad=volando").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/problem+json");
+    let problem: Problem = serde_json::from_slice(&body).unwrap();
+    assert_eq!(problem.status, 400);
+    assert!(problem.detail.unwrap().contains("volando"));
+}
+
+#[tokio::test]
+async fn procedure_by_slug_and_unknown_slug() {
+    let app = test_app();
+    let (status, _, body) = get(&app, "/api/v1/procedures/pasaporte-ordinario").await;
+    assert_eq!(status, StatusCode::OK);
+    let p: Procedure = serde_json::from_slice(&body).unwrap();
+    assert_eq!(p.name, "Pasaporte ordinario");
+    assert!(!p.modalities.is_empty());
+
+    let (status, headers, body) = get(&app, "/api/v1/procedures/no-existe").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/problem+json");
+    let problem: Problem = serde_json::from_slice(&body).unwrap();
+    assert_eq!(problem.kind, "/problems/not-found");
+
+    let (status, headers, _) = get(&app, "/api/v1/no-such-endpoint").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/problem+json");
+}
+
+#[tokio::test]
+async fn openapi_document_is_3_1_and_lists_the_endpoints() {
+    let app = test_app();
+    let (status, _, body) = get(&app, "/api/v1/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    let doc: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    for path in [
+        "/api/v1/procedures",
+        "/api/v1/procedures/{slug}",
+        "/api/v1/catalog/index",
+        "/api/v1/config",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "missing {path}");
+    }
+    assert!(doc["components"]["schemas"].get("Procedure").is_some());
+}
+
+#[tokio::test]
+async fn spa_fallback_security_and_cache_headers() {
+    let app = test_app();
+    let (status, headers, body) = get(&app, "/tramites/pasaporte-ordinario").await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "client routes fall back to index.html"
+    );
+    assert!(String::from_utf8(body).unwrap().contains("boot()"));
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.contains("default-src 'self'"));
+    assert!(csp.contains("'sha256-"), "{csp}");
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
+
+    let (_, headers, _) = get(&app, "/app-0123456789abcdef_bg.wasm").await;
+    assert_eq!(
+        headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    let (_, headers, _) = get(&app, "/api/v1/config").await;
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+}
+
+#[tokio::test]
+async fn responses_are_compressed_when_asked() {
+    let app = test_app();
+    let request = Request::get("/api/v1/catalog/index")
+        .header(header::ACCEPT_ENCODING, "br, gzip")
+        .body(Body::empty())
+        .unwrap();
+    let response = app.router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+}

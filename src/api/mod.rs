@@ -1,0 +1,156 @@
+//! The one HTTP client of the app. Every failure becomes an [`ApiError`] with a
+//! translated, human message: never a panic, never a blank screen.
+
+use cc_core::api::{Problem, PROBLEM_JSON};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::i18n::Texts;
+
+/// How long a request may take before we give up and tell the person.
+/// Slow 3G round trips can reach seconds, so this is generous.
+const TIMEOUT_MS: u32 = 20_000;
+
+/// Base of the API; a deployment may point the app at another backend with
+/// `<meta name="cc-api-base" content="https://…/api/v1">` in `index.html`.
+pub fn api_base() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=cc-api-base]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "/api/v1".to_string())
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// No answer at all: offline, DNS, refused.
+    Network,
+    Timeout,
+    /// The backend explained the failure (RFC 9457).
+    Problem(Problem),
+    /// A status without a readable problem body.
+    Http(u16),
+    /// 2xx with a body that does not match the contract.
+    Malformed,
+}
+
+impl ApiError {
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Problem(p) => Some(p.status),
+            ApiError::Http(s) => Some(*s),
+            _ => None,
+        }
+    }
+
+    /// Worth trying again automatically (the request may not have been processed).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ApiError::Network | ApiError::Timeout | ApiError::Malformed => true,
+            _ => matches!(self.status(), Some(s) if s >= 500 || s == 429 || s == 408),
+        }
+    }
+
+    /// What to tell the person, in their language.
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            ApiError::Network => t.error_network.into(),
+            ApiError::Timeout => t.error_timeout.into(),
+            ApiError::Malformed => t.error_malformed.into(),
+            _ => match self.status() {
+                Some(404) => t.error_not_found.into(),
+                Some(s) if s >= 500 => t.error_server.into(),
+                // The backend's own title is Spanish; only trust it in Spanish.
+                _ => match self {
+                    ApiError::Problem(p) if t.lang_label == "Idioma" => p.title.clone(),
+                    _ => t.error_server.into(),
+                },
+            },
+        }
+    }
+}
+
+/// Sends a request with a timeout and decodes the JSON answer.
+async fn send<T: DeserializeOwned>(
+    builder: RequestBuilder,
+    body: Option<String>,
+) -> Result<T, ApiError> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let timer = controller
+        .clone()
+        .map(|c| gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || c.abort()));
+    let builder = builder
+        .abort_signal(signal.as_ref())
+        .header("Accept", "application/json");
+    let request = match body {
+        Some(json) => builder
+            .header("Content-Type", "application/json")
+            .body(json),
+        None => builder.build(),
+    }
+    .map_err(|_| ApiError::Malformed)?;
+    let result = request.send().await;
+    drop(timer);
+    let response = match result {
+        Ok(r) => r,
+        Err(_) if signal.as_ref().is_some_and(|s| s.aborted()) => return Err(ApiError::Timeout),
+        Err(_) => return Err(ApiError::Network),
+    };
+    decode(response).await
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let status = response.status();
+    let text = response.text().await.map_err(|_| ApiError::Network)?;
+    if (200..300).contains(&status) {
+        return serde_json::from_str(&text).map_err(|_| ApiError::Malformed);
+    }
+    let is_problem = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|ct| ct.starts_with(PROBLEM_JSON) || ct.starts_with("application/json"));
+    match is_problem
+        .then(|| serde_json::from_str::<Problem>(&text).ok())
+        .flatten()
+    {
+        Some(problem) => Err(ApiError::Problem(problem)),
+        None => Err(ApiError::Http(status)),
+    }
+}
+
+pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    send(Request::get(&format!("{}{path}", api_base())), None).await
+}
+
+/// POSTs JSON; `idempotency_key` makes retries safe (the backend answers a repeat
+/// with the first result instead of creating twice).
+pub async fn post<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+    idempotency_key: Option<&str>,
+) -> Result<T, ApiError> {
+    let json = serde_json::to_string(body).map_err(|_| ApiError::Malformed)?;
+    let mut builder = Request::post(&format!("{}{path}", api_base()));
+    if let Some(key) = idempotency_key {
+        builder = builder.header("Idempotency-Key", key);
+    }
+    send(builder, Some(json)).await
+}
+
+/// Percent-encodes a query or path component.
+pub fn encode(value: &str) -> String {
+    js_sys::encode_uri_component(value)
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// A random UUID from the browser's CSPRNG (idempotency keys, draft ids).
+pub fn random_uuid() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("{:x}", (js_sys::Math::random() * 1e16) as u64))
+}

@@ -1,0 +1,192 @@
+//! `/tramites/:slug`: everything a person needs to do one procedure.
+
+use cc_core::catalog::{Modality, ModalityKind, OpeningHours, Procedure};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{self, encode, ApiError};
+use crate::app::NotFound;
+use crate::components::format::{duration, long_date, money};
+use crate::components::{ErrorPanel, Loading, PageHeading, RichTextView};
+use crate::i18n::{fill, t, Texts};
+
+#[component]
+pub fn ProcedurePage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let procedure = LocalResource::new(move || {
+        let slug = slug();
+        async move { api::get::<Procedure>(&format!("/procedures/{}", encode(&slug))).await }
+    });
+    move || match procedure.get() {
+        None => view! { <div class="cc-width cc-page"><Loading /></div> }.into_any(),
+        Some(Err(ApiError::Problem(p))) if p.status == 404 => view! { <NotFound /> }.into_any(),
+        Some(Err(ApiError::Http(404))) => view! { <NotFound /> }.into_any(),
+        Some(Err(error)) => view! {
+            <div class="cc-width cc-page">
+                <ErrorPanel error=error on_retry=Callback::new(move |_| procedure.refetch()) />
+            </div>
+        }
+        .into_any(),
+        Some(Ok(p)) => view! { <ProcedureDetail procedure=p /> }.into_any(),
+    }
+}
+
+#[component]
+fn ProcedureDetail(procedure: Procedure) -> impl IntoView {
+    let p = procedure;
+    let name = p.name.clone();
+    let contact_href = format!(
+        "/contacto?tramite={}&entidad={}",
+        encode(&p.slug),
+        encode(&p.agency.acronym)
+    );
+    let tt = t();
+    view! {
+        <div class="cc-width cc-page">
+            <p class="cc-caption">{p.agency.name.clone()}</p>
+            <PageHeading title=Signal::derive(move || name.clone()) />
+            <p class="cc-body-l">{p.summary.clone()}</p>
+            <ul class="cc-tags">
+                {p.modalities.iter().any(|m| m.kind == ModalityKind::Online).then(|| view! { <li class="cc-tag">{tt.tag_online}</li> })}
+                {p.modalities.iter().any(|m| m.kind == ModalityKind::InPerson).then(|| view! { <li class="cc-tag">{tt.tag_in_person}</li> })}
+            </ul>
+
+            <h2 class="cc-heading-l">{tt.proc_what_is}</h2>
+            <RichTextView blocks=p.description.clone() />
+            {p.audience.clone().map(|a| view! { <h2 class="cc-heading-l">{tt.proc_who_for}</h2><p>{a}</p> })}
+            {p.result.clone().map(|r| view! { <h2 class="cc-heading-l">{tt.proc_result}</h2><p>{r}</p> })}
+
+            <h2 class="cc-heading-l">{tt.proc_how}</h2>
+            {p.modalities.iter().map(|m| view! { <ModalityView modality=m.clone() /> }).collect_view()}
+
+            {(!p.offices.is_empty()).then(|| view! {
+                <h2 class="cc-heading-l">{tt.proc_offices}</h2>
+                <ul class="cc-offices">
+                    {p.offices.iter().map(|o| {
+                        let map = o.latitude.zip(o.longitude).map(|(lat, lon)| {
+                            format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
+                        });
+                        view! {
+                            <li class="cc-office">
+                                <h3 class="cc-heading-s">{o.name.clone()}</h3>
+                                <p>{o.address.clone()}{o.city.clone().map(|c| format!(", {c}"))}</p>
+                                {map.map(|href| view! { <p><a class="cc-link" href=href rel="noopener noreferrer">{tt.proc_map}</a></p> })}
+                                {(!o.hours.is_empty()).then(|| view! { <HoursTable hours=o.hours.clone() caption=tt.proc_hours /> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+
+            <h2 class="cc-heading-l">{tt.proc_agency}</h2>
+            <p>{p.agency.name.clone()}</p>
+            <ul class="cc-list">
+                {p.agency.website.clone().map(|w| view! { <li><a class="cc-link" href=w.clone() rel="noopener noreferrer">{w.clone()}</a></li> })}
+                {p.agency.phone.clone().map(|ph| view! { <li>{tt.footer_phone}": "<a class="cc-link" href=format!("tel:{}", ph.replace(' ', ""))>{ph.clone()}</a></li> })}
+                {p.agency.email.clone().map(|e| view! { <li>{tt.footer_email}": "<a class="cc-link" href=format!("mailto:{e}")>{e.clone()}</a></li> })}
+            </ul>
+
+            {(!p.legal_basis.is_empty()).then(|| view! {
+                <h2 class="cc-heading-l">{tt.proc_legal}</h2>
+                <ul class="cc-list cc-list--bullet">{p.legal_basis.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+            })}
+            {(!p.links.is_empty()).then(|| view! {
+                <h2 class="cc-heading-l">{tt.proc_links}</h2>
+                <ul class="cc-list">{p.links.iter().filter(|l| l.url.starts_with("https://") || l.url.starts_with("http://")).map(|l| view! {
+                    <li><a class="cc-link" href=l.url.clone() rel="noopener noreferrer">{l.name.clone()}</a></li>
+                }).collect_view()}</ul>
+            })}
+
+            <div class="cc-inset cc-contact-about">
+                <h2 class="cc-heading-m">{tt.proc_contact_about}</h2>
+                <p>{tt.proc_contact_about_text}</p>
+                <A href=contact_href attr:class="cc-button">{tt.proc_contact_about}</A>
+            </div>
+            {p.updated.clone().map(|u| view! { <p class="cc-caption">{fill(tt.proc_updated, &[&long_date(tt, &u)])}</p> })}
+        </div>
+    }
+}
+
+#[component]
+fn ModalityView(modality: Modality) -> impl IntoView {
+    let tt = t();
+    let m = modality;
+    let title = match m.kind {
+        ModalityKind::Online => tt.proc_online,
+        ModalityKind::InPerson => tt.proc_in_person,
+    };
+    let cost = if m.is_free() {
+        tt.proc_free.to_string()
+    } else {
+        m.costs
+            .iter()
+            .filter(|c| c.amount_minor > 0)
+            .map(|c| format!("{}: {}", c.concept, money(c)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let safe_url = |u: &Option<String>| {
+        u.clone()
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+    };
+    view! {
+        <section class="cc-modality">
+            <h3 class="cc-heading-m">{title}</h3>
+            {m.audience.clone().map(|a| view! { <p class="cc-caption">{a}</p> })}
+            <dl class="cc-summary-list">
+                <div class="cc-summary-list__row">
+                    <dt>{tt.proc_cost}</dt>
+                    <dd>{cost}</dd>
+                </div>
+                {m.duration.as_ref().map(|d| view! {
+                    <div class="cc-summary-list__row"><dt>{tt.proc_duration}</dt><dd>{duration(tt, d)}</dd></div>
+                })}
+            </dl>
+            {safe_url(&m.url).map(|u| view! { <p><a class="cc-button" href=u rel="noopener noreferrer">{tt.proc_do_online}</a></p> })}
+            {safe_url(&m.tracking_url).map(|u| view! { <p><a class="cc-link" href=u rel="noopener noreferrer">{tt.proc_track_online}</a></p> })}
+            <h4 class="cc-heading-s">{tt.proc_requirements}</h4>
+            {if m.requirements.is_empty() {
+                view! { <p>{tt.proc_no_requirements}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="cc-list cc-list--bullet cc-requirements">
+                        {m.requirements.iter().map(|r| view! {
+                            <li>{r.name.clone()}{r.comment.clone().map(|c| view! { <span class="cc-caption">" — "{c}</span> })}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {(!m.steps.is_empty()).then(|| view! { <h4 class="cc-heading-s">{tt.proc_steps}</h4><RichTextView blocks=m.steps.clone() /> })}
+            {(!m.hours.is_empty()).then(|| view! { <HoursTable hours=m.hours.clone() caption=tt.proc_hours /> })}
+        </section>
+    }
+}
+
+fn hours_text(t: &Texts, h: &OpeningHours) -> String {
+    if h.ranges.is_empty() {
+        return t.closed.to_string();
+    }
+    h.ranges
+        .iter()
+        .map(|r| format!("{} – {} h", r.from, r.to))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Opening hours as a real table so the day/time relation is announced.
+#[component]
+fn HoursTable(hours: Vec<OpeningHours>, caption: &'static str) -> impl IntoView {
+    let tt = t();
+    view! {
+        <table class="cc-table">
+            <caption class="cc-table__caption">{caption}</caption>
+            <tbody>
+                {hours.iter().map(|h| view! {
+                    <tr><th scope="row">{tt.weekdays[h.day as usize]}</th><td>{hours_text(tt, h)}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}

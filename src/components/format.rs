@@ -1,0 +1,57 @@
+//! Formatting of dates, money and durations in the person's language
+//! (CONTENT.md: dates in words, money with the currency, "días hábiles").
+
+use cc_core::catalog::{Amount, Duration, DurationUnit};
+
+use crate::i18n::{fill, Texts};
+
+/// `2026-12-15` → "15 de diciembre de 2026". Unparseable input is shown as is.
+pub fn long_date(t: &Texts, iso: &str) -> String {
+    let mut parts = iso.get(..10).unwrap_or(iso).split('-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    let (Ok(month), Ok(day)) = (m.parse::<usize>(), d.parse::<u32>()) else {
+        return iso.to_string();
+    };
+    match t.months.get(month.wrapping_sub(1)) {
+        Some(name) => fill(t.date_format, &[&day.to_string(), name, y]),
+        None => iso.to_string(),
+    }
+}
+
+/// Money with its currency and two decimals, Latin-American style: "USD 10,00".
+pub fn money(amount: &Amount) -> String {
+    let symbol = match amount.currency.as_str() {
+        "BOB" => "Bs",
+        other => other,
+    };
+    let minor = amount.amount_minor.abs();
+    let sign = if amount.amount_minor < 0 { "-" } else { "" };
+    let units = group_thousands(minor / 100);
+    format!("{symbol} {sign}{units},{:02}", minor % 100)
+}
+
+fn group_thousands(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn duration(t: &Texts, d: &Duration) -> String {
+    let unit = match d.unit {
+        DurationUnit::Minutes => t.units_minutes,
+        DurationUnit::Hours => t.units_hours,
+        DurationUnit::Days => t.units_days,
+        DurationUnit::BusinessDays => t.units_business_days,
+        DurationUnit::Weeks => t.units_weeks,
+        DurationUnit::Months => t.units_months,
+    };
+    format!("{} {unit}", d.amount)
+}

@@ -1,0 +1,17 @@
+//! Contacto Ciudadano: the citizen self-service app (Leptos, client-side rendered).
+//!
+//! Code is organised by feature (`catalog`, `intake`, `tracking`, `embed`) over a
+//! single `api` client, shared `components` and `i18n`. Pure logic lives in `cc-core`.
+
+pub mod api;
+pub mod app;
+pub mod catalog;
+pub mod components;
+pub mod i18n;
+pub mod storage;
+
+/// Mounts the app on `<body>`; called by `main` (and by tests).
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

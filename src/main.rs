@@ -1,0 +1,3 @@
+fn main() {
+    contacto_ciudadano::mount();
+}

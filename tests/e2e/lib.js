@@ -1,0 +1,110 @@
+// Shared harness of the end-to-end tests: starts the real reference server on a free
+// port with a fresh SQLite file, launches Debian's Chromium, and runs axe-core.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+
+const SERVER_BIN = resolve(process.env.SERVER_BIN ?? '../../target/release/cc-server');
+const DIST = resolve(process.env.DIST ?? '../../dist');
+const AXE_SOURCE = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+export const ARTIFACTS = resolve('artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export const VIEWPORTS = [
+  { width: 360, height: 640 },
+  { width: 1280, height: 800 },
+];
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+    srv.on('error', fail);
+  });
+}
+
+/** Starts cc-server; resolves once `/api/v1/config` answers. */
+export async function startServer(extraArgs = [], env = {}) {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'cc-e2e-'));
+  const db = join(dir, 'e2e.sqlite3');
+  const child = spawn(SERVER_BIN, ['--db', db, 'serve', '--addr', `127.0.0.1:${port}`, '--dist', DIST, ...extraArgs], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, RUST_LOG: 'warn', ...env },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+    try {
+      const r = await fetch(`${base}/api/v1/config`);
+      if (r.ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base, db, port,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    },
+  };
+}
+
+/** Chromium as TOOLCHAIN.md says it works here (root, closed network). */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A page that fails the test on any uncaught error or Rust panic in the console. */
+export async function newPage(browser, viewport = VIEWPORTS[0]) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /panicked|RuntimeError|unreachable/.test(m.text())) page.errors.push(m.text());
+  });
+  return page;
+}
+
+/** Waits until the app mounted and the current screen finished loading. */
+export async function settled(page) {
+  await page.waitForSelector('h1');
+  await page.waitForFunction(() => !document.querySelector('.cc-loading'), null, { timeout: 15000 });
+}
+
+/** Runs axe-core with the WCAG 2.2 AA tags; returns the violations. */
+export async function axe(page) {
+  // Evaluated through the devtools protocol: the app's strict CSP (rightly) refuses
+  // an injected inline <script>.
+  if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+}
+
+/** Asserts 0 axe violations, with a readable failure. */
+export async function expectAccessible(assert, page, label) {
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], `axe violations on ${label}: ${JSON.stringify(violations, null, 2)}`);
+  return violations.length;
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
