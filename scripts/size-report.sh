@@ -21,3 +21,4 @@ if (( total_gz > BUDGET_KB * 1024 )); then
   # Reported on every run; SIZE_STRICT=1 turns it into a failure.
   [[ "${SIZE_STRICT:-0}" == 1 ]] && exit 1
 fi
+exit 0
