@@ -13,6 +13,7 @@ use crate::api::{self, ApiError};
 use crate::catalog::{CatalogEngine, HomePage, ProcedurePage, SearchPage};
 use crate::components::{NavigatedFlag, PageHeading};
 use crate::i18n::{t, Lang};
+use crate::intake::{ConfirmationPage, DraftStore, StartPage, StepPage};
 use crate::storage;
 
 const LANG_KEY: &str = "cc-lang";
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
         Ok(Arc::new(CatalogEngine::new(index)))
     })));
     provide_context(NavigatedFlag(RwSignal::new(false)));
+    provide_context(DraftStore::load());
 
     view! {
         <Router>
@@ -85,7 +87,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/tramites") view=SearchPage />
                     <Route path=path!("/tramites/:slug") view=ProcedurePage />
-                    <Route path=path!("/contacto") view=ComingSoon />
+                    <Route path=path!("/contacto") view=StartPage />
+                    <Route path=path!("/contacto/enviado/:ticket") view=ConfirmationPage />
+                    <Route path=path!("/contacto/:step") view=StepPage />
                     <Route path=path!("/seguimiento") view=ComingSoon />
                     <Route path=path!("/mis-casos") view=ComingSoon />
                     <Route path=path!("/integrar") view=ComingSoon />
@@ -211,7 +215,6 @@ pub fn NotFound() -> impl IntoView {
 fn ComingSoon() -> impl IntoView {
     let location = use_location();
     let title = Signal::derive(move || match location.pathname.get().as_str() {
-        "/contacto" => t().nav_contact.to_string(),
         "/seguimiento" => t().nav_track.to_string(),
         "/mis-casos" => t().nav_my_cases.to_string(),
         "/privacidad" => t().footer_privacy.to_string(),

@@ -8,10 +8,15 @@ pub mod app;
 pub mod catalog;
 pub mod components;
 pub mod i18n;
+pub mod intake;
 pub mod storage;
 
 /// Mounts the app on `<body>`; called by `main` (and by tests).
 pub fn mount() {
     console_error_panic_hook::set_once();
+    // After "Salir rápido", Back must not bring the wizard on screen again.
+    if !intake::install_quick_exit_guard() {
+        return;
+    }
     leptos::mount::mount_to_body(app::App);
 }

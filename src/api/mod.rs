@@ -32,6 +32,10 @@ pub enum ApiError {
     Problem(Problem),
     /// A status without a readable problem body.
     Http(u16),
+    /// 429: the server said how long to wait.
+    RateLimited {
+        retry_after_secs: u32,
+    },
     /// 2xx with a body that does not match the contract.
     Malformed,
 }
@@ -41,6 +45,14 @@ impl ApiError {
         match self {
             ApiError::Problem(p) => Some(p.status),
             ApiError::Http(s) => Some(*s),
+            ApiError::RateLimited { .. } => Some(429),
+            _ => None,
+        }
+    }
+
+    pub fn retry_after_secs(&self) -> Option<u32> {
+        match self {
+            ApiError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
             _ => None,
         }
     }
@@ -59,6 +71,7 @@ impl ApiError {
             ApiError::Network => t.error_network.into(),
             ApiError::Timeout => t.error_timeout.into(),
             ApiError::Malformed => t.error_malformed.into(),
+            ApiError::RateLimited { .. } => t.error_rate_limited.into(),
             _ => match self.status() {
                 Some(404) => t.error_not_found.into(),
                 Some(s) if s >= 500 => t.error_server.into(),
@@ -108,6 +121,14 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
     if (200..300).contains(&status) {
         return serde_json::from_str(&text).map_err(|_| ApiError::Malformed);
     }
+    if status == 429 {
+        let retry_after_secs = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(30);
+        return Err(ApiError::RateLimited { retry_after_secs });
+    }
     let is_problem = response
         .headers()
         .get("content-type")
@@ -138,6 +159,20 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(
         builder = builder.header("Idempotency-Key", key);
     }
     send(builder, Some(json)).await
+}
+
+/// Uploads raw bytes (attachments); the backend decides the type by content.
+pub async fn post_bytes<T: DeserializeOwned>(path: &str, bytes: Vec<u8>) -> Result<T, ApiError> {
+    let array = js_sys::Uint8Array::from(bytes.as_slice());
+    let request = Request::post(&format!("{}{path}", api_base()))
+        .header("Content-Type", "application/octet-stream")
+        .header("Accept", "application/json")
+        .body(array)
+        .map_err(|_| ApiError::Malformed)?;
+    match request.send().await {
+        Ok(response) => decode(response).await,
+        Err(_) => Err(ApiError::Network),
+    }
 }
 
 /// Percent-encodes a query or path component.

@@ -1,10 +1,13 @@
 //! Small shared building blocks used by every feature.
 
 mod error_panel;
+pub mod form;
 pub mod format;
 mod page_heading;
 mod rich_text;
 
 pub use error_panel::{ErrorPanel, Loading};
-pub use page_heading::{use_navigated_flag, NavigatedFlag, PageHeading};
+pub use page_heading::{
+    focus_heading, use_navigated_flag, use_page_title, NavigatedFlag, PageHeading,
+};
 pub use rich_text::RichTextView;

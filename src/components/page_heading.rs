@@ -26,7 +26,18 @@ pub fn PageHeading(
     #[prop(optional, into)]
     title_prefix: Signal<String>,
 ) -> impl IntoView {
-    let heading = NodeRef::<leptos::html::H1>::new();
+    use_page_title(title, title_prefix);
+    view! {
+        <h1 class="cc-heading-xl" tabindex="-1">
+            {move || title.get()}
+        </h1>
+    }
+}
+
+/// Keeps `document.title` as "Prefix Title — Site" and, after a navigation inside the
+/// app, moves focus to the page's `h1` once it is rendered. For pages whose h1 lives
+/// inside a legend or label (one-question wizard pages).
+pub fn use_page_title(title: Signal<String>, title_prefix: Signal<String>) {
     let site = use_site_name();
     Effect::new(move |_| {
         let text = format!("{}{} — {}", title_prefix.get(), title.get(), site.get());
@@ -35,17 +46,21 @@ pub fn PageHeading(
         }
     });
     let navigated = use_navigated_flag();
+    // Runs after the view is mounted (effects are scheduled after rendering).
     Effect::new(move |_| {
-        if let Some(h1) = heading.get() {
-            if navigated.get_untracked() {
-                let el: &web_sys::HtmlElement = h1.unchecked_ref();
-                let _ = el.focus();
-            }
+        if navigated.get_untracked() {
+            focus_heading();
         }
     });
-    view! {
-        <h1 class="cc-heading-xl" tabindex="-1" node_ref=heading>
-            {move || title.get()}
-        </h1>
+}
+
+/// Focuses the page heading (it has `tabindex="-1"`).
+pub fn focus_heading() {
+    let h1 = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main h1").ok().flatten());
+    if let Some(h1) = h1 {
+        let el: web_sys::HtmlElement = h1.unchecked_into();
+        let _ = el.focus();
     }
 }

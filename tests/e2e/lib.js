@@ -108,3 +108,28 @@ export async function expectAccessible(assert, page, label) {
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
 }
+
+/** Runs a read-only SQL query on the server's SQLite file with Python's sqlite3
+ *  (in every CPython), so tests check what really landed in the database. */
+import { execFileSync } from 'node:child_process';
+export function sql(db, query) {
+  const out = execFileSync('python3', ['-c',
+    'import sqlite3,sys,json; c=sqlite3.connect(sys.argv[1]); print(json.dumps(c.execute(sys.argv[2]).fetchall()))',
+    db, query]);
+  return JSON.parse(out.toString());
+}
+
+/** Presses Tab until the focused element matches `selector` (keyboard-only flows). */
+export async function tabTo(page, selector, max = 80) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}
+
+/** Serves a neutral page for the quick-exit destination (the network is closed). */
+export async function routeNeutralSite(page) {
+  await page.context().route('https://www.google.com/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Neutral</title><h1>Neutral</h1></html>' }));
+}

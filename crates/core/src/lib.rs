@@ -7,4 +7,6 @@
 pub mod api;
 pub mod catalog;
 pub mod config;
+pub mod intake;
 pub mod search;
+pub mod tracking;

@@ -8,7 +8,10 @@ use rusqlite_migration::{Migrations, M};
 
 /// Schema history; append only. Each entry runs once, in order, inside a transaction.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("../migrations/001_catalog.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("../migrations/001_catalog.sql")),
+        M::up(include_str!("../migrations/002_cases.sql")),
+    ])
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -1,6 +1,7 @@
 //! Reference backend of Contacto Ciudadano: implements the `/api/v1` contract on
 //! SQLite and serves the built app.
 
+pub mod cases;
 pub mod db;
 pub mod import;
 pub mod problem;

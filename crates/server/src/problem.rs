@@ -13,6 +13,9 @@ pub enum ApiError {
     BadRequest(String),
     #[error("validation failed")]
     Validation(Vec<FieldError>),
+    /// The body is larger than allowed (e.g. an attachment over the limit).
+    #[error("payload too large")]
+    TooLarge(Vec<FieldError>),
     #[error("idempotency key reused with a different request")]
     IdempotencyMismatch,
     #[error("too many attempts")]
@@ -47,6 +50,7 @@ impl ApiError {
                 "Hay un problema con los datos enviados",
                 None,
             ),
+            ApiError::TooLarge(_) => (413, "too-large", "Lo que envió es demasiado grande", None),
             ApiError::IdempotencyMismatch => (
                 422,
                 "idempotency-key-reused",
@@ -74,7 +78,7 @@ impl ApiError {
             detail,
             instance: None,
             errors: match self {
-                ApiError::Validation(errors) => errors.clone(),
+                ApiError::Validation(errors) | ApiError::TooLarge(errors) => errors.clone(),
                 _ => Vec::new(),
             },
         }

@@ -1,7 +1,7 @@
 //! The `/api/v1` router and its OpenAPI document (generated from the same types).
 
 use axum::extract::State;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use cc_core::config::Deployment;
 use utoipa::OpenApi;
@@ -9,6 +9,7 @@ use utoipa::OpenApi;
 use crate::problem::ApiError;
 use crate::state::AppState;
 
+pub mod cases;
 pub mod catalog;
 
 #[derive(OpenApi)]
@@ -25,8 +26,21 @@ pub mod catalog;
         catalog::procedure,
         catalog::agencies,
         catalog::categories,
+        cases::upload_attachment,
+        cases::create_case,
     ),
-    components(schemas(cc_core::api::Problem, cc_core::api::FieldError))
+    components(schemas(
+        cc_core::api::Problem,
+        cc_core::api::FieldError,
+        cc_core::intake::NewCase,
+        cc_core::intake::CaseReceipt,
+        cc_core::intake::AttachmentReceipt,
+        cc_core::intake::Identity,
+        cc_core::intake::CaseType,
+        cc_core::intake::CaseTypeText,
+        cc_core::intake::IntakeRules,
+        cases::AttachmentBytes,
+    ))
 )]
 pub struct ApiDoc;
 
@@ -53,5 +67,8 @@ pub fn api_router() -> Router<AppState> {
         .route("/procedures/{slug}", get(catalog::procedure))
         .route("/agencies", get(catalog::agencies))
         .route("/categories", get(catalog::categories))
+        // The upload reads its body itself, up to `intake.max_attachment_bytes`.
+        .route("/attachments", post(cases::upload_attachment))
+        .route("/cases", post(cases::create_case))
         .fallback(api_not_found)
 }

@@ -1,0 +1,266 @@
+//! Case tracking: statuses, timeline events and the views the citizen and staff see.
+//! The rules (what a status allows, Ley 1755 terms) live here so the app and the
+//! backend apply the same ones.
+
+use serde::{Deserialize, Serialize};
+
+use crate::intake::AttachmentReceipt;
+
+/// Where a case is, in the words the citizen sees (translated in the app).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseStatus {
+    Received,
+    Assigned,
+    InProgress,
+    WaitingForCitizen,
+    Answered,
+    Closed,
+}
+
+impl CaseStatus {
+    pub const ALL: [CaseStatus; 6] = [
+        CaseStatus::Received,
+        CaseStatus::Assigned,
+        CaseStatus::InProgress,
+        CaseStatus::WaitingForCitizen,
+        CaseStatus::Answered,
+        CaseStatus::Closed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseStatus::Received => "received",
+            CaseStatus::Assigned => "assigned",
+            CaseStatus::InProgress => "in_progress",
+            CaseStatus::WaitingForCitizen => "waiting_for_citizen",
+            CaseStatus::Answered => "answered",
+            CaseStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CaseStatus> {
+        CaseStatus::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// Whether the legal term is still running (it stops once answered).
+    pub fn term_running(self) -> bool {
+        !matches!(self, CaseStatus::Answered | CaseStatus::Closed)
+    }
+}
+
+/// Who did something on the case.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    Citizen,
+    Staff,
+    System,
+}
+
+/// One entry of the timeline. Legal events carry what the law requires them to say.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventKind {
+    Filed,
+    Assigned,
+    StatusChanged {
+        status: CaseStatus,
+    },
+    /// A message from the agency (not the final answer).
+    Message,
+    /// Ley 1755 art. 17: the petition is incomplete; the citizen has until `reply_by`
+    /// (one month) to complete it.
+    InfoRequested {
+        reply_by: String,
+    },
+    CitizenReply,
+    /// Ley 1755 art. 14 par.: term extended before expiry, with reasons, to a new date
+    /// of at most twice the original term.
+    Extended {
+        new_due_date: String,
+    },
+    /// Ley 1755 art. 21: sent to the competent authority.
+    Transferred {
+        to_agency: String,
+        to_agency_name: String,
+    },
+    /// The agency's answer.
+    Answered,
+    Closed,
+    Rated,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseEvent {
+    /// RFC 3339 UTC timestamp.
+    pub at: String,
+    pub actor: Actor,
+    #[serde(flatten)]
+    pub kind: EventKind,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub attachments: Vec<AttachmentReceipt>,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rating {
+    /// Did the answer address what was asked?
+    pub answered: bool,
+    /// Was it clear?
+    pub clear: bool,
+    /// 1 (very bad) to 5 (very good).
+    pub score: u8,
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// What the citizen sees of their case (`POST /api/v1/cases/lookup`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseView {
+    pub ticket: String,
+    pub case_type: String,
+    #[serde(default)]
+    pub agency: Option<String>,
+    #[serde(default)]
+    pub agency_name: Option<String>,
+    pub status: CaseStatus,
+    pub filed_on: String,
+    /// Current legal due date (after extensions).
+    pub due_date: String,
+    /// Business days from today to the due date; negative when overdue.
+    pub business_days_left: i64,
+    pub response_days: u32,
+    pub description: String,
+    pub events: Vec<CaseEvent>,
+    /// Whether the citizen may reply now.
+    pub can_reply: bool,
+    /// When the agency asked for more information: the date to answer by.
+    #[serde(default)]
+    pub reply_by: Option<String>,
+    pub can_rate: bool,
+    #[serde(default)]
+    pub rating: Option<Rating>,
+}
+
+/// Body of `POST /api/v1/cases/lookup`. The code travels in the body, never in a URL.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LookupRequest {
+    pub ticket: String,
+    pub access_code: String,
+}
+
+/// Body of `POST /api/v1/cases/{ticket}/replies` (code in the `X-Access-Code` header).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewReply {
+    pub message: String,
+    #[serde(default)]
+    pub attachments: Vec<String>,
+}
+
+/// Whether the citizen may write on the case now.
+pub fn can_reply(status: CaseStatus, replies_always_allowed: bool) -> bool {
+    match status {
+        CaseStatus::WaitingForCitizen => true,
+        CaseStatus::Closed => false,
+        _ => replies_always_allowed,
+    }
+}
+
+/// A rating is asked once, after the answer.
+pub fn can_rate(status: CaseStatus, already_rated: bool) -> bool {
+    !already_rated && matches!(status, CaseStatus::Answered | CaseStatus::Closed)
+}
+
+/// Validates a rating; returns the field errors (Spanish fallback messages).
+pub fn validate_rating(rating: &Rating) -> Vec<crate::api::FieldError> {
+    let mut out = Vec::new();
+    if !(1..=5).contains(&rating.score) {
+        out.push(crate::api::FieldError {
+            field: "score".into(),
+            code: "range".into(),
+            message: "Elija un número del 1 al 5".into(),
+        });
+    }
+    if rating
+        .comment
+        .as_deref()
+        .is_some_and(|c| c.chars().count() > 1000)
+    {
+        out.push(crate::api::FieldError {
+            field: "comment".into(),
+            code: "too_long".into(),
+            message: "Escriba su comentario con 1000 caracteres o menos".into(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replies_only_when_waiting_unless_always_allowed() {
+        assert!(can_reply(CaseStatus::WaitingForCitizen, false));
+        assert!(!can_reply(CaseStatus::InProgress, false));
+        assert!(can_reply(CaseStatus::InProgress, true));
+        assert!(!can_reply(CaseStatus::Closed, true));
+    }
+
+    #[test]
+    fn rating_once_after_the_answer() {
+        assert!(can_rate(CaseStatus::Answered, false));
+        assert!(!can_rate(CaseStatus::Answered, true));
+        assert!(!can_rate(CaseStatus::InProgress, false));
+        assert!(can_rate(CaseStatus::Closed, false));
+    }
+
+    #[test]
+    fn status_round_trips_and_term_stops_when_answered() {
+        for s in CaseStatus::ALL {
+            assert_eq!(CaseStatus::parse(s.as_str()), Some(s));
+        }
+        assert!(CaseStatus::WaitingForCitizen.term_running());
+        assert!(!CaseStatus::Answered.term_running());
+    }
+
+    #[test]
+    fn event_json_is_flat_and_tagged() {
+        let e = CaseEvent {
+            at: "2026-11-25T10:00:00Z".into(),
+            actor: Actor::Staff,
+            kind: EventKind::InfoRequested {
+                reply_by: "2026-12-25".into(),
+            },
+            message: Some("Adjunte la factura".into()),
+            attachments: vec![],
+        };
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["kind"], "info_requested");
+        assert_eq!(json["reply_by"], "2026-12-25");
+        assert_eq!(serde_json::from_value::<CaseEvent>(json).unwrap(), e);
+    }
+
+    #[test]
+    fn rating_score_must_be_1_to_5() {
+        let mut r = Rating {
+            answered: true,
+            clear: true,
+            score: 0,
+            comment: None,
+        };
+        assert_eq!(validate_rating(&r)[0].field, "score");
+        r.score = 5;
+        assert!(validate_rating(&r).is_empty());
+    }
+}

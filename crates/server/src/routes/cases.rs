@@ -1,0 +1,206 @@
+//! Intake endpoints: uploading attachments and filing a case.
+
+use std::future::poll_fn;
+use std::pin::Pin;
+
+use axum::body::{Body, Bytes, HttpBody};
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use cc_core::intake::attachments::{check_attachment, display_name};
+use cc_core::intake::{AttachmentReceipt, CaseReceipt, NewCase};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::cases::{self, IntakeContext, StoredResponse};
+use crate::problem::{ApiError, ApiResult};
+use crate::state::AppState;
+
+/// Header that makes `POST /api/v1/cases` safe to retry.
+pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+const KEY_MIN_CHARS: usize = 8;
+const KEY_MAX_CHARS: usize = 200;
+/// How much of an upload the type check looks at (magic numbers sit at the start).
+const SNIFF_HEAD_BYTES: usize = 4096;
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// The raw bytes of an uploaded file (documented as a binary string).
+#[derive(ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct AttachmentBytes(pub Vec<u8>);
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UploadQuery {
+    /// The file's name as the person chose it, e.g. `foto.jpg` (shown back to them;
+    /// the type is decided by the content, never by the name).
+    #[param(required = true)]
+    pub name: Option<String>,
+}
+
+/// Uploads one attachment before the case is filed; its id goes in `NewCase.attachments`.
+///
+/// The body is the file itself (any `Content-Type`, which is ignored): the type is
+/// recognised from the content. The same name and bytes uploaded again before the
+/// case is filed return the same id.
+#[utoipa::path(post, path = "/api/v1/attachments", tag = "intake", params(UploadQuery),
+    request_body(content = AttachmentBytes, content_type = "application/octet-stream",
+        description = "The file's bytes"),
+    responses((status = 201, body = AttachmentReceipt),
+              (status = 400, body = cc_core::api::Problem, content_type = "application/problem+json"),
+              (status = 413, description = "Larger than `intake.max_attachment_bytes`; `errors` names the field `attachments`",
+                  body = cc_core::api::Problem, content_type = "application/problem+json"),
+              (status = 422, description = "A type that is not accepted; `errors` names the field `attachments`",
+                  body = cc_core::api::Problem, content_type = "application/problem+json")))]
+pub async fn upload_attachment(
+    State(state): State<AppState>,
+    query: Result<Query<UploadQuery>, QueryRejection>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<Response> {
+    let Query(query) = query.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    // No folders (`C:\fakepath\foto.jpg`), no control characters, not overly long.
+    let name = display_name(query.name.as_deref().unwrap_or(""));
+    if name.is_empty() {
+        return Err(ApiError::BadRequest(
+            "Indique el nombre del archivo en el parámetro `name`".into(),
+        ));
+    }
+    let rules = &state.deployment.intake;
+    let max = rules.max_attachment_bytes;
+    // The count of attachments is checked when the case is filed.
+    let problem = |len: u64, head: &[u8]| {
+        check_attachment(&name, len, head, rules, 0).map_err(|p| {
+            let errors = vec![p.to_field_error(&name)];
+            if len > max {
+                ApiError::TooLarge(errors)
+            } else {
+                ApiError::Validation(errors)
+            }
+        })
+    };
+
+    // Refuse an announced oversize body before reading any of it.
+    let announced = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if let Some(len) = announced.filter(|&len| len > max) {
+        problem(len, &[])?;
+    }
+
+    // Read at most `max + 1` bytes: enough to know the file is too big.
+    let mut body = body;
+    let mut bytes = Vec::new();
+    while let Some(frame) = poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
+        let frame = frame.map_err(|e| ApiError::BadRequest(format!("cuerpo ilegible: {e}")))?;
+        if let Ok(data) = frame.into_data() {
+            if (bytes.len() + data.len()) as u64 > max {
+                problem(max + 1, &bytes[..bytes.len().min(SNIFF_HEAD_BYTES)])?;
+                // The check must refuse an oversize file; refuse it here if it did not.
+                return Err(ApiError::TooLarge(Vec::new()));
+            }
+            bytes.extend_from_slice(&data);
+        }
+    }
+    let kind = problem(
+        bytes.len() as u64,
+        &bytes[..bytes.len().min(SNIFF_HEAD_BYTES)],
+    )?;
+    let media_type = kind.media_type().to_string();
+    let receipt = state
+        .with_db(move |conn| {
+            Ok(cases::store_attachment(
+                conn,
+                &name,
+                &media_type,
+                &bytes,
+                unix_now(),
+            )?)
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(receipt)).into_response())
+}
+
+fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
+    let value = headers.get(IDEMPOTENCY_KEY).ok_or_else(|| {
+        ApiError::BadRequest("Falta la cabecera Idempotency-Key (una clave única por envío)".into())
+    })?;
+    let key = value
+        .to_str()
+        .map_err(|_| ApiError::BadRequest("La cabecera Idempotency-Key debe ser ASCII".into()))?;
+    if !(KEY_MIN_CHARS..=KEY_MAX_CHARS).contains(&key.chars().count()) {
+        return Err(ApiError::BadRequest(format!(
+            "La cabecera Idempotency-Key debe tener entre {KEY_MIN_CHARS} y {KEY_MAX_CHARS} caracteres"
+        )));
+    }
+    Ok(key.to_owned())
+}
+
+/// The stored answer as an HTTP response (the same bytes on every replay).
+fn stored_response(stored: StoredResponse) -> ApiResult<Response> {
+    let receipt: CaseReceipt = serde_json::from_str(&stored.body)
+        .map_err(|e| ApiError::Internal(format!("stored receipt: {e}")))?;
+    let location = HeaderValue::from_str(&format!("/api/v1/cases/{}", receipt.ticket))
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let status = StatusCode::from_u16(stored.status).unwrap_or(StatusCode::CREATED);
+    let mut response = (status, stored.body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    headers.insert(header::LOCATION, location);
+    Ok(response)
+}
+
+/// Files a case and answers with its ticket, access code and due date.
+///
+/// Safe to retry: the same `Idempotency-Key` with the same body answers the first
+/// answer again (byte for byte) without filing twice; with a different body it is
+/// refused with `422` (`/problems/idempotency-key-reused`).
+#[utoipa::path(post, path = "/api/v1/cases", tag = "intake",
+    params(("Idempotency-Key" = String, Header,
+        description = "Unique per submission (8 to 200 characters); resend the same key when retrying")),
+    request_body = NewCase,
+    responses((status = 201, body = CaseReceipt,
+                  headers(("Location" = String, description = "`/api/v1/cases/{ticket}`"))),
+              (status = 400, description = "Missing or malformed `Idempotency-Key`, or a body that is not a case",
+                  body = cc_core::api::Problem, content_type = "application/problem+json"),
+              (status = 422, description = "Field errors in `errors`, or the key was used with another body",
+                  body = cc_core::api::Problem, content_type = "application/problem+json")))]
+pub async fn create_case(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult<Response> {
+    let key = idempotency_key(&headers)?;
+    let body = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::TooLarge(Vec::new())
+        } else {
+            ApiError::BadRequest(e.body_text())
+        }
+    })?;
+    let case: NewCase = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::BadRequest(format!("El cuerpo no es un caso válido: {e}")))?;
+    let now = unix_now();
+    let shared = state.clone();
+    let stored = state
+        .with_db(move |conn| {
+            let ctx = IntakeContext {
+                deployment: &shared.deployment,
+                catalog: &shared.catalog,
+            };
+            cases::file_case(conn, &ctx, &key, &case, now)
+        })
+        .await?;
+    stored_response(stored)
+}

@@ -1,0 +1,119 @@
+//! The wizard's draft: every answer, saved to this device as the person types, so a
+//! reload, a crashed tab or coming back days later loses nothing.
+
+use cc_core::intake::{AttachmentReceipt, CaseReceipt, Identity};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::storage;
+
+const DRAFT_KEY: &str = "cc-draft-v1";
+const RECEIPTS_KEY: &str = "cc-receipts-v1";
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    /// Created with the draft and sent as `Idempotency-Key`: however many times the
+    /// send is retried, the backend creates one case.
+    pub idempotency_key: String,
+    pub case_type: Option<String>,
+    /// The denuncia emergency notice was read.
+    pub emergency_seen: bool,
+    /// Agency acronym; `Some("")` means "I don't know".
+    pub agency: Option<String>,
+    pub procedure: Option<String>,
+    pub procedure_name: Option<String>,
+    pub description: String,
+    pub day: String,
+    pub month: String,
+    pub year: String,
+    pub place: String,
+    pub attachments: Vec<AttachmentReceipt>,
+    pub identity: Option<Identity>,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub consent: bool,
+    /// Milliseconds since the epoch, for "saved on …".
+    pub updated_at: f64,
+}
+
+impl Draft {
+    pub fn fresh() -> Self {
+        Draft {
+            idempotency_key: crate::api::random_uuid(),
+            ..Default::default()
+        }
+    }
+
+    /// Whether the person has answered anything worth offering to resume.
+    pub fn has_answers(&self) -> bool {
+        self.case_type.is_some() || !self.description.trim().is_empty()
+    }
+
+    /// `YYYY-MM-DD` from the three date fields, `None` when all are empty,
+    /// `Some(raw)` (unparseable) when partly filled so validation can say what is wrong.
+    pub fn event_date(&self) -> Option<String> {
+        let (d, m, y) = (self.day.trim(), self.month.trim(), self.year.trim());
+        if d.is_empty() && m.is_empty() && y.is_empty() {
+            return None;
+        }
+        let num = |s: &str| s.parse::<u32>().ok();
+        match (num(d), num(m), num(y)) {
+            (Some(d), Some(m), Some(y)) => Some(format!("{y:04}-{m:02}-{d:02}")),
+            _ => Some(format!("{y}-{m}-{d}")),
+        }
+    }
+}
+
+/// The draft signal shared by every wizard page, loaded once and saved on change.
+#[derive(Clone, Copy)]
+pub struct DraftStore(pub RwSignal<Draft>);
+
+impl DraftStore {
+    pub fn load() -> Self {
+        let draft = storage::get_json::<Draft>(DRAFT_KEY)
+            .filter(|d| !d.idempotency_key.is_empty())
+            .unwrap_or_else(Draft::fresh);
+        let signal = RwSignal::new(draft);
+        // Save on every change: localStorage writes are synchronous and survive a crash
+        // right after the keystroke.
+        Effect::new(move |_| {
+            let mut d = signal.get();
+            if d.has_answers() || d.agency.is_some() {
+                d.updated_at = js_sys::Date::now();
+                storage::set_json(DRAFT_KEY, &d);
+            }
+        });
+        DraftStore(signal)
+    }
+
+    pub fn update(&self, f: impl FnOnce(&mut Draft)) {
+        self.0.update(f);
+    }
+
+    /// Deletes the saved draft and starts a new one (new idempotency key).
+    pub fn discard(&self) {
+        storage::remove(DRAFT_KEY);
+        self.0.set(Draft::fresh());
+    }
+}
+
+pub fn use_draft() -> DraftStore {
+    expect_context::<DraftStore>()
+}
+
+/// Receipts of cases sent from this device, so the confirmation survives reload and
+/// bookmarks and "my cases" can list them.
+pub fn save_receipt(receipt: &CaseReceipt) {
+    let mut all: Vec<CaseReceipt> = storage::get_json(RECEIPTS_KEY).unwrap_or_default();
+    all.retain(|r| r.ticket != receipt.ticket);
+    all.push(receipt.clone());
+    storage::set_json(RECEIPTS_KEY, &all);
+}
+
+pub fn find_receipt(ticket: &str) -> Option<CaseReceipt> {
+    storage::get_json::<Vec<CaseReceipt>>(RECEIPTS_KEY)?
+        .into_iter()
+        .find(|r| r.ticket == ticket)
+}

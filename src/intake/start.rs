@@ -1,0 +1,102 @@
+//! `/contacto`: what this is, and — when a draft exists — "continue where you left
+//! off" or "start again".
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use super::draft::use_draft;
+use super::Step;
+use crate::components::format::long_date;
+use crate::components::PageHeading;
+use crate::i18n::{fill, t};
+
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let draft = use_draft();
+    let query = use_query_map();
+    let navigate = use_navigate();
+
+    // A "contact us about this" link from a procedure page pre-fills the answers.
+    let prefill = query.with_untracked(|q| (q.get("tramite"), q.get("entidad"), q.get("tipo")));
+    if prefill.0.is_some() || prefill.1.is_some() || prefill.2.is_some() {
+        draft.update(|d| {
+            if let Some(p) = prefill.0.clone().filter(|p| !p.is_empty()) {
+                d.procedure = Some(p);
+                d.procedure_name = None;
+            }
+            if let Some(a) = prefill.1.clone().filter(|a| !a.is_empty()) {
+                d.agency = Some(a);
+            }
+            if let Some(ty) = prefill.2.clone().filter(|t| !t.is_empty()) {
+                d.case_type = Some(ty);
+            }
+        });
+        navigate(
+            "/contacto",
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    }
+
+    let has_draft = move || draft.0.with(|d| d.has_answers());
+    let deployment = crate::app::use_deployment();
+    // Continue at the first unanswered question (or the check page when all are).
+    let continue_href = move || {
+        deployment
+            .get()
+            .map(|dep| {
+                draft
+                    .0
+                    .with(|d| super::allowed_step(&dep, d, Step::Review))
+                    .href()
+            })
+            .unwrap_or_else(|| Step::Type.href())
+    };
+    let saved_on = move || {
+        let ms = draft.0.with(|d| d.updated_at);
+        let date = js_sys::Date::new(&ms.into());
+        let iso = format!(
+            "{:04}-{:02}-{:02}",
+            date.get_full_year(),
+            date.get_month() + 1,
+            date.get_date()
+        );
+        fill(t().draft_saved_on, &[&long_date(t(), &iso)])
+    };
+    view! {
+        <div class="cc-width cc-page">
+            <PageHeading title=Signal::derive(move || t().intake_title.to_string()) />
+            <p class="cc-body-l">{move || t().intake_lead}</p>
+            <ul class="cc-list cc-list--bullet">
+                <li>{move || t().intake_point_time}</li>
+                <li>{move || t().intake_point_ticket}</li>
+                <li>{move || t().intake_point_saved}</li>
+            </ul>
+            {move || {
+                if has_draft() {
+                    view! {
+                        <div class="cc-inset">
+                            <h2 class="cc-heading-m">{t().draft_found_title}</h2>
+                            <p>{saved_on()}</p>
+                            <A href=continue_href() attr:class="cc-button">{t().draft_continue}</A>
+                            <button
+                                type="button"
+                                class="cc-button cc-button--secondary"
+                                on:click=move |_| draft.discard()
+                            >
+                                {t().draft_start_again}
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                } else {
+                    view! { <A href=Step::Type.href() attr:class="cc-button cc-button--start">{t().intake_start}</A> }.into_any()
+                }
+            }}
+        </div>
+    }
+}

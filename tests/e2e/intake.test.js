@@ -1,0 +1,315 @@
+// Intake wizard end to end: keyboard-only filing, errors, drafts, retries, quick exit,
+// axe on every step with and without errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, settled, expectAccessible, screenshot, sql, tabTo, routeNeutralSite } from './lib.js';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const caseCount = () => sql(server.db, 'SELECT COUNT(*) FROM cases')[0][0];
+
+async function submitStep(page) {
+  const before = page.url();
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.waitForURL((u) => u.href !== before);
+}
+
+/** Fills the wizard with the mouse (the keyboard-only test is separate). */
+async function fillQueja(page, { description = 'En la ventanilla 3 me atendieron con gritos y no me dieron el turno.' } = {}) {
+  await page.goto(`${server.base}/contacto/tipo`);
+  await page.getByLabel('Queja').check();
+  await submitStep(page);
+  await page.locator('input[name=agency]').first().check();
+  await submitStep(page);
+  await page.getByLabel('Cuéntenos qué pasó').fill(description);
+  await submitStep(page);
+  await submitStep(page); // attachments: none
+  await page.getByLabel('Con mi nombre', { exact: true }).check();
+  await page.getByLabel('Nombre completo').fill('Ana Quispe');
+  await page.getByLabel('Correo electrónico').fill('ana@ejemplo.com');
+  await submitStep(page);
+  await page.getByLabel(/Acepto que la entidad/).check();
+  await submitStep(page);
+  await page.waitForURL(/\/contacto\/revisar$/);
+}
+
+test('complete the wizard with the keyboard only, and find the case in the database', async () => {
+  const page = await newPage(browser);
+  const startCount = caseCount();
+  await page.goto(`${server.base}/contacto`);
+  await settled(page);
+  await tabTo(page, 'a.cc-button--start');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/contacto\/tipo$/);
+  // After navigation, focus is on the question (h1), announced by screen readers.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  await tabTo(page, 'input[name=case_type]');
+  await page.keyboard.press('ArrowDown'); // petición → queja
+  assert.equal(await page.locator('input[name=case_type]:checked').getAttribute('value'), 'queja');
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/contacto\/entidad$/);
+  await page.locator('input[name=agency]').first().waitFor();
+  await tabTo(page, 'input[name=agency]');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/contacto\/que-paso$/);
+  await tabTo(page, '#description');
+  await page.keyboard.type('Me cobraron dos veces el mismo trámite en la oficina central.');
+  await tabTo(page, '#event_date');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('11');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('2026');
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/contacto\/adjuntos$/);
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/contacto\/sus-datos$/);
+  await tabTo(page, 'input[name=identity]');
+  await page.keyboard.press('Space');
+  await tabTo(page, '#name');
+  await page.keyboard.type('Carlos Mamani');
+  await tabTo(page, '#phone');
+  await page.keyboard.type('+591 2 123 4567');
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/contacto\/datos-personales$/);
+  await tabTo(page, '#consent');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/contacto\/revisar$/);
+  await tabTo(page, 'button.cc-button:not(.cc-quick-exit__button)');
+  assert.match(await page.evaluate(() => document.activeElement.innerText), /Enviar mi queja/);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/contacto\/enviado\//);
+  const ticket = await page.locator('#ticket').innerText();
+  const code = await page.locator('#access-code').innerText();
+  assert.match(ticket, /^[A-Z]+-QUE-\d{4}-\d{5}$/);
+  assert.match(code, /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  assert.doesNotMatch(code, /[IOQZ01]/);
+  const rows = sql(server.db, `SELECT case_type, name, phone, description FROM cases WHERE ticket = '${ticket}'`);
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0][0], 'queja');
+  assert.equal(rows[0][1], 'Carlos Mamani');
+  assert.match(rows[0][2], /^\+591/);
+  assert.match(rows[0][3], /cobraron dos veces/);
+  assert.equal(caseCount(), startCount + 1);
+  await screenshot(page, 'confirmation-360');
+  await expectAccessible(assert, page, 'confirmation');
+  // The confirmation survives a reload; the draft is gone.
+  await page.reload();
+  await settled(page);
+  assert.equal(await page.locator('#ticket').innerText(), ticket);
+  await page.goto(`${server.base}/contacto`);
+  await settled(page);
+  assert.equal(await page.getByText('Tiene un caso sin enviar').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('errors: the summary appears, takes focus, links to the field; the title says Error', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/contacto/tipo`);
+  await settled(page);
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  const summary = page.locator('.cc-error-summary');
+  await summary.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('cc-error-summary')), true);
+  assert.match(await page.title(), /^Error: /);
+  assert.match(await summary.innerText(), /Hay un problema/);
+  const link = summary.locator('a').first();
+  assert.equal(await link.getAttribute('href'), '#case_type-0');
+  await link.click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'case_type-0');
+  const describedBy = await page.locator('fieldset').first().getAttribute('aria-describedby');
+  assert.match(describedBy, /case_type-error/);
+  await expectAccessible(assert, page, 'type step with errors');
+
+  // Text too short keeps what was typed and says why.
+  await page.getByLabel('Petición').check();
+  await submitStep(page);
+  await page.locator('input[name=agency]').first().check();
+  await submitStep(page);
+  await page.getByLabel('Cuéntenos qué necesita').fill('corto');
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.locator('.cc-error-summary').waitFor();
+  assert.equal(await page.getByLabel('Cuéntenos qué necesita').inputValue(), 'corto');
+  assert.equal(await page.locator('#description').getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#description').getAttribute('aria-describedby'), /description-error/);
+  assert.match(await page.locator('#description-error').innerText(), /al menos 20 caracteres/);
+  await expectAccessible(assert, page, 'description with errors');
+  assert.deepEqual(page.errors, []);
+});
+
+test('contact step: e-mail format and missing contact are specific errors', async () => {
+  const page = await newPage(browser);
+  await fillQueja(page);
+  await page.goto(`${server.base}/contacto/sus-datos`);
+  await settled(page);
+  await page.getByLabel('Correo electrónico').fill('ana@');
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.locator('#email-error').waitFor();
+  assert.match(await page.locator('#email-error').innerText(), /nombre@ejemplo\.com/);
+  await expectAccessible(assert, page, 'contact step with errors');
+  await page.getByLabel('Correo electrónico').fill('');
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.locator('#contact-error').waitFor();
+  assert.match(await page.locator('#contact-error').innerText(), /correo electrónico o su número de teléfono/);
+});
+
+test('reload mid-wizard restores every answer', async () => {
+  const page = await newPage(browser);
+  await fillQueja(page, { description: 'Texto que no se debe perder al recargar la página.' });
+  await page.goto(`${server.base}/contacto/que-paso`);
+  await settled(page);
+  await page.getByLabel('¿Dónde pasó? (opcional)').fill('Oficina de El Alto');
+  await page.reload();
+  await settled(page);
+  assert.equal(await page.locator('#description').inputValue(), 'Texto que no se debe perder al recargar la página.');
+  assert.equal(await page.locator('#place').inputValue(), 'Oficina de El Alto');
+  await page.goto(`${server.base}/contacto/tipo`);
+  await settled(page);
+  assert.equal(await page.locator('input[name=case_type]:checked').getAttribute('value'), 'queja');
+  await page.goto(`${server.base}/contacto`);
+  await settled(page);
+  await page.getByText('Tiene un caso sin enviar').waitFor();
+  await expectAccessible(assert, page, 'resume draft');
+  await page.getByRole('button', { name: 'Empezar de nuevo' }).click();
+  await page.getByRole('link', { name: 'Empezar' }).waitFor();
+});
+
+test('a dropped connection while sending, then the retry, creates exactly one case', async () => {
+  const page = await newPage(browser);
+  await fillQueja(page);
+  const startCount = caseCount();
+  let calls = 0;
+  await page.route('**/api/v1/cases', async (route) => {
+    calls += 1;
+    if (calls === 1) {
+      // The server stores the case, but the answer never reaches the phone.
+      await route.fetch();
+      await route.abort('connectionreset');
+    } else {
+      await route.continue();
+    }
+  });
+  await page.getByRole('button', { name: /Enviar mi queja/ }).click();
+  await page.waitForURL(/\/contacto\/enviado\//, { timeout: 20000 });
+  assert.ok(calls >= 2, `retried (${calls} calls)`);
+  assert.equal(caseCount(), startCount + 1, 'exactly one case for one submission');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the server down: a clear message, nothing lost, a retry sends once', async () => {
+  const page = await newPage(browser);
+  await fillQueja(page);
+  const startCount = caseCount();
+  let down = true;
+  await page.route('**/api/v1/cases', (route) => (down ? route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{"type":"about:blank","title":"x","status":503}' }) : route.continue()));
+  await page.getByRole('button', { name: /Enviar mi queja/ }).click();
+  await page.getByText('No pudimos enviar su caso').waitFor({ timeout: 40000 });
+  assert.match(await page.locator('.cc-error-panel').innerText(), /No se perdió nada/);
+  assert.match(await page.title(), /^Error: /);
+  await expectAccessible(assert, page, 'send failed');
+  down = false;
+  await page.getByRole('button', { name: 'Intentar enviar de nuevo' }).click();
+  await page.waitForURL(/\/contacto\/enviado\//);
+  assert.equal(caseCount(), startCount + 1);
+});
+
+test('denuncia: emergency notice first, anonymous allowed and explained', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/contacto/tipo`);
+  await settled(page);
+  await page.getByLabel('Denuncia').check();
+  await submitStep(page);
+  await page.waitForURL(/antes-de-empezar$/);
+  assert.match(await page.locator('main').innerText(), /llame al\s*911/);
+  await expectAccessible(assert, page, 'emergency notice');
+  await submitStep(page);
+  await page.getByLabel('No sé qué entidad es').check();
+  await submitStep(page);
+  await page.getByLabel('Cuéntenos qué pasó').fill('Un funcionario pide dinero para adelantar los turnos del registro.');
+  await submitStep(page);
+  await submitStep(page);
+  await page.getByLabel(/Sin dar mi nombre/).check();
+  assert.equal(await page.locator('#name').count(), 0, 'no contact fields when anonymous');
+  assert.match(await page.locator('main').innerText(), /no podrá escribirle/);
+  await submitStep(page);
+  await page.getByLabel(/Acepto que la entidad/).check();
+  await submitStep(page);
+  await page.getByRole('button', { name: /Enviar mi denuncia/ }).click();
+  await page.waitForURL(/\/contacto\/enviado\//);
+  const ticket = await page.locator('#ticket').innerText();
+  assert.match(ticket, /-DEN-/);
+  const [[identity, name, email]] = sql(server.db, `SELECT identity, name, email FROM cases WHERE ticket = '${ticket}'`);
+  assert.equal(identity, 'anonymous');
+  assert.equal(name, null);
+  assert.equal(email, null);
+});
+
+test('a procedure page pre-fills the agency and the procedure', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/tramites/pasaporte-ordinario`);
+  await settled(page);
+  await page.getByRole('link', { name: 'Contactar sobre este trámite' }).click();
+  await page.waitForURL(/\/contacto$/);
+  await page.getByRole('link', { name: /Seguir donde lo dejé|Empezar/ }).first().click();
+  await page.getByLabel('Petición').check();
+  await submitStep(page);
+  assert.equal(await page.locator('input[name=agency]:checked').getAttribute('value'), 'MIG');
+  assert.match(await page.locator('main').innerText(), /Pasaporte ordinario/);
+  await page.goto(`${server.base}/contacto`);
+  await page.getByRole('button', { name: 'Empezar de nuevo' }).click();
+});
+
+test('quick exit leaves for a neutral site and Back does not show the wizard', async () => {
+  const page = await newPage(browser);
+  await routeNeutralSite(page);
+  await page.goto(`${server.base}/contacto/tipo`);
+  await settled(page);
+  await page.getByLabel('Denuncia').check();
+  await submitStep(page);
+  await page.getByRole('button', { name: /Salir rápido/ }).click();
+  await page.waitForURL('https://www.google.com/**');
+  await page.goBack().catch(() => {});
+  await page.waitForTimeout(1500);
+  assert.match(page.url(), /google\.com/, `after Back: ${page.url()}`);
+  assert.equal(await page.locator('.cc-wizard').count(), 0);
+
+  // Shift pressed three times does the same.
+  const page2 = await newPage(browser);
+  await routeNeutralSite(page2);
+  await page2.goto(`${server.base}/contacto/tipo`);
+  await settled(page2);
+  for (let i = 0; i < 3; i++) await page2.keyboard.press('Shift');
+  await page2.waitForURL('https://www.google.com/**');
+});
+
+test('axe-core: 0 violations on every wizard step at 360x640', async () => {
+  const page = await newPage(browser);
+  await fillQueja(page);
+  for (const step of ['tipo', 'entidad', 'que-paso', 'adjuntos', 'sus-datos', 'datos-personales', 'revisar']) {
+    await page.goto(`${server.base}/contacto/${step}?volver=revisar`);
+    await settled(page);
+    await screenshot(page, `wizard-${step}-360`);
+    await expectAccessible(assert, page, `step ${step}`);
+  }
+  await page.goto(`${server.base}/contacto`);
+  await settled(page);
+  await expectAccessible(assert, page, 'wizard start');
+  assert.deepEqual(page.errors, []);
+});
