@@ -8,6 +8,8 @@ total_gz=0
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 for f in dist/index.html dist/*.js dist/*.wasm dist/*.css public/embed.js; do
   [[ -f "$f" ]] || continue
+  # embed.js is not part of the app's first load; it is listed once, from public/.
+  [[ "$f" == dist/embed.js ]] && continue
   raw=$(stat -c %s "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   br=$( (command -v brotli >/dev/null && brotli -c -q 11 "$f" | wc -c) || echo "-")

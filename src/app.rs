@@ -15,6 +15,7 @@ use crate::components::{NavigatedFlag, PageHeading};
 use crate::i18n::{t, Lang};
 use crate::intake::{ConfirmationPage, DraftStore, StartPage, StepPage};
 use crate::storage;
+use crate::tracking::{CasePage, LookupPage, MyCasesPage};
 
 const LANG_KEY: &str = "cc-lang";
 const DEFAULT_SITE_NAME: &str = "Contacto Ciudadano";
@@ -80,6 +81,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <NavigationWatcher />
+            {crate::embed::install_bridge()}
             <a href="#contenido" class="cc-skip-link">{move || t().skip_to_content}</a>
             <Header />
             <main id="contenido" class="cc-main" tabindex="-1">
@@ -90,13 +92,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/contacto") view=StartPage />
                     <Route path=path!("/contacto/enviado/:ticket") view=ConfirmationPage />
                     <Route path=path!("/contacto/:step") view=StepPage />
-                    <Route path=path!("/seguimiento") view=ComingSoon />
-                    <Route path=path!("/mis-casos") view=ComingSoon />
-                    <Route path=path!("/integrar") view=ComingSoon />
-                    <Route path=path!("/privacidad") view=ComingSoon />
+                    <Route path=path!("/seguimiento") view=LookupPage />
+                    <Route path=path!("/seguimiento/:ticket") view=CasePage />
+                    <Route path=path!("/mis-casos") view=MyCasesPage />
+                    <Route path=path!("/integrar") view=crate::embed::IntegratePage />
+                    <Route path=path!("/embed/*rest") view=crate::embed::EmbedEntry />
+                    <Route path=path!("/privacidad") view=crate::intake::PrivacyPage />
                 </Routes>
             </main>
-            <Footer />
+            <Show when=move || !crate::embed::is_embedded()>
+                <Footer />
+            </Show>
         </Router>
     }
 }
@@ -148,6 +154,7 @@ fn Header() -> impl IntoView {
                     </ul>
                 </nav>
             </div>
+            <Show when=move || !crate::embed::is_embedded() fallback=crate::embed::EmbedNav>
             <nav class="cc-nav" aria-label=move || t().main_nav>
                 <ul class="cc-width cc-nav__list">
                     <li><A href="/tramites" attr:class="cc-nav__link">{move || t().nav_procedures}</A></li>
@@ -156,6 +163,7 @@ fn Header() -> impl IntoView {
                     <li><A href="/mis-casos" attr:class="cc-nav__link">{move || t().nav_my_cases}</A></li>
                 </ul>
             </nav>
+            </Show>
         </header>
     }
 }
@@ -207,23 +215,6 @@ pub fn NotFound() -> impl IntoView {
             <PageHeading title=Signal::derive(move || t().not_found_title.to_string()) />
             <p class="cc-body-l">{move || t().not_found_text}</p>
             <p><A href="/" attr:class="cc-link">{move || t().not_found_home}</A></p>
-        </div>
-    }
-}
-
-#[component]
-fn ComingSoon() -> impl IntoView {
-    let location = use_location();
-    let title = Signal::derive(move || match location.pathname.get().as_str() {
-        "/seguimiento" => t().nav_track.to_string(),
-        "/mis-casos" => t().nav_my_cases.to_string(),
-        "/privacidad" => t().footer_privacy.to_string(),
-        _ => t().footer_for_agencies.to_string(),
-    });
-    view! {
-        <div class="cc-width cc-page">
-            <PageHeading title=title />
-            <p class="cc-body-l">{move || t().coming_soon}</p>
         </div>
     }
 }

@@ -7,9 +7,11 @@ pub mod api;
 pub mod app;
 pub mod catalog;
 pub mod components;
+pub mod embed;
 pub mod i18n;
 pub mod intake;
 pub mod storage;
+pub mod tracking;
 
 /// Mounts the app on `<body>`; called by `main` (and by tests).
 pub fn mount() {

@@ -135,3 +135,162 @@ fn formats_dates_money_and_durations_in_words() {
         "15 días hábiles"
     );
 }
+
+mod form {
+    use super::*;
+    use cc_core::api::FieldError;
+    use contacto_ciudadano::components::form::{ErrorSummary, RadioOption, Radios, TextField};
+
+    fn error(field: &str, message: &str) -> FieldError {
+        FieldError {
+            field: field.into(),
+            code: "required".into(),
+            message: message.into(),
+        }
+    }
+
+    /// Lets Leptos run its scheduled render effects.
+    async fn tick() {
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn text_field_wires_hint_and_error_to_the_input() {
+        let errors = RwSignal::new(Vec::<FieldError>::new());
+        let el = mount(move || {
+            view! {
+                <TextField id="email" label="Correo electrónico" hint=Signal::derive(|| "Por ejemplo: nombre@ejemplo.com".to_string())
+                    value=Signal::derive(|| "ana@".to_string()) on_input=Callback::new(|_| ()) errors=errors />
+            }
+        });
+        let input = el.query_selector("input#email").unwrap().unwrap();
+        assert_eq!(
+            input.get_attribute("aria-describedby").as_deref(),
+            Some("email-hint")
+        );
+        assert!(input.get_attribute("aria-invalid").is_none());
+        assert_eq!(
+            el.query_selector("label[for=email]")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap(),
+            "Correo electrónico"
+        );
+
+        errors.set(vec![error(
+            "email",
+            "Escriba su correo electrónico completo",
+        )]);
+        tick().await;
+        assert_eq!(
+            input.get_attribute("aria-describedby").as_deref(),
+            Some("email-hint email-error")
+        );
+        assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+        let message = el
+            .query_selector("#email-error")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        assert!(
+            message.contains("Escriba su correo electrónico completo"),
+            "{message}"
+        );
+        assert!(
+            message.starts_with("Error:"),
+            "error is not conveyed by colour alone: {message}"
+        );
+        // What the person typed is never cleared by an error.
+        let input: web_sys::HtmlInputElement = input.unchecked_into();
+        assert_eq!(input.value(), "ana@");
+    }
+
+    #[wasm_bindgen_test]
+    fn radios_put_hints_outside_labels_and_errors_on_the_fieldset() {
+        let errors = RwSignal::new(vec![error("case_type", "Elija qué quiere hacer")]);
+        let options = Signal::derive(|| {
+            vec![
+                RadioOption {
+                    value: "queja".into(),
+                    label: "Queja".into(),
+                    hint: Some("Contar que le atendieron mal.".into()),
+                },
+                RadioOption {
+                    value: "peticion".into(),
+                    label: "Petición".into(),
+                    hint: None,
+                },
+            ]
+        });
+        let el = mount(move || {
+            view! {
+                <Radios id="case_type" legend="¿Qué quiere hacer?" options=options value=Signal::derive(|| None)
+                    on_change=Callback::new(|_| ()) errors=errors legend_is_heading=true />
+            }
+        });
+        assert_eq!(
+            el.query_selector("legend h1")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap(),
+            "¿Qué quiere hacer?"
+        );
+        let first = el.query_selector("#case_type-0").unwrap().unwrap();
+        assert_eq!(
+            first.get_attribute("aria-describedby").as_deref(),
+            Some("case_type-0-hint")
+        );
+        assert_eq!(
+            el.query_selector("label[for=case_type-0]")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap(),
+            "Queja"
+        );
+        let fieldset = el.query_selector("fieldset").unwrap().unwrap();
+        assert_eq!(
+            fieldset.get_attribute("aria-describedby").as_deref(),
+            Some("case_type-error")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn error_summary_links_to_the_first_radio_and_takes_focus() {
+        let errors = RwSignal::new(Vec::<FieldError>::new());
+        let el = mount(move || view! { <ErrorSummary errors=errors /> });
+        assert!(
+            el.query_selector(".cc-error-summary").unwrap().is_none(),
+            "hidden without errors"
+        );
+        errors.set(vec![
+            error("case_type", "Elija qué quiere hacer"),
+            error("email", "Escriba su correo"),
+        ]);
+        tick().await;
+        let summary = el
+            .query_selector(".cc-error-summary")
+            .unwrap()
+            .expect("summary shown");
+        assert!(summary.text_content().unwrap().contains("Hay un problema"));
+        let links = summary.query_selector_all("a").unwrap();
+        assert_eq!(links.length(), 2);
+        let first: web_sys::Element = links.get(0).unwrap().unchecked_into();
+        assert_eq!(first.get_attribute("href").as_deref(), Some("#case_type-0"));
+        let second: web_sys::Element = links.get(1).unwrap().unchecked_into();
+        assert_eq!(second.get_attribute("href").as_deref(), Some("#email"));
+        let active = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .active_element()
+            .unwrap();
+        assert!(
+            active.class_list().contains("cc-error-summary"),
+            "the summary takes focus"
+        );
+    }
+}

@@ -146,6 +146,33 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     send(Request::get(&format!("{}{path}", api_base())), None).await
 }
 
+/// POSTs JSON with extra headers (e.g. `X-Access-Code`).
+pub async fn post_with<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+    headers: &[(&str, &str)],
+) -> Result<T, ApiError> {
+    let json = serde_json::to_string(body).map_err(|_| ApiError::Malformed)?;
+    let mut builder = Request::post(&format!("{}{path}", api_base()));
+    for (name, value) in headers {
+        builder = builder.header(name, value);
+    }
+    send(builder, Some(json)).await
+}
+
+/// Downloads bytes with extra headers (attachments behind the access code).
+pub async fn get_bytes(path: &str, headers: &[(&str, &str)]) -> Result<Vec<u8>, ApiError> {
+    let mut builder = Request::get(&format!("{}{path}", api_base()));
+    for (name, value) in headers {
+        builder = builder.header(name, value);
+    }
+    let response = builder.send().await.map_err(|_| ApiError::Network)?;
+    if !response.ok() {
+        return Err(ApiError::Http(response.status()));
+    }
+    response.binary().await.map_err(|_| ApiError::Network)
+}
+
 /// POSTs JSON; `idempotency_key` makes retries safe (the backend answers a repeat
 /// with the first result instead of creating twice).
 pub async fn post<B: Serialize, T: DeserializeOwned>(

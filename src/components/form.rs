@@ -101,7 +101,8 @@ pub fn ErrorSummary(errors: Errors) -> impl IntoView {
 /// The element an error links to: the field, or the first option of a radio group.
 fn field_anchor(field: &str) -> String {
     match field {
-        "case_type" | "identity" | "agency" => format!("{field}-0"),
+        "case_type" | "identity" | "agency" | "rating_answered" | "rating_clear"
+        | "rating_score" => format!("{field}-0"),
         "contact" => "email".into(),
         other => other.to_string(),
     }

@@ -110,6 +110,11 @@ pub fn save_receipt(receipt: &CaseReceipt) {
     all.retain(|r| r.ticket != receipt.ticket);
     all.push(receipt.clone());
     storage::set_json(RECEIPTS_KEY, &all);
+    crate::tracking::my_cases::remember(&receipt.ticket, &receipt.access_code.replace('-', ""));
+}
+
+pub fn forget_receipts() {
+    storage::remove(RECEIPTS_KEY);
 }
 
 pub fn find_receipt(ticket: &str) -> Option<CaseReceipt> {

@@ -5,16 +5,18 @@
 
 pub mod draft;
 mod messages;
+mod privacy;
 mod quick_exit;
 mod review;
 mod start;
 mod steps;
 
 pub use draft::{use_draft, DraftStore};
+pub use privacy::PrivacyPage;
 pub use quick_exit::install_quick_exit_guard;
 pub use review::ConfirmationPage;
 pub use start::StartPage;
-pub use steps::StepPage;
+pub use steps::{upload_attachment, StepPage};
 
 use cc_core::config::Deployment;
 use cc_core::intake::CaseType;

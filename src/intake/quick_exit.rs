@@ -23,6 +23,10 @@ pub fn quick_exit(url: &str) {
     if let Some(s) = session() {
         let _ = s.set_item(EXITED_KEY, url);
     }
+    // Inside an agency's page (embed button): the whole tab leaves, not just the frame.
+    if crate::embed::quick_exit(url) {
+        return;
+    }
     if let Some(w) = web_sys::window() {
         let _ = w.location().replace(url);
     }

@@ -131,7 +131,7 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
         set_failure.set(None);
         set_field_errors.set(Vec::new());
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local_scoped(async move {
             match send_case(case, key, set_retries).await {
                 Ok(receipt) => {
                     save_receipt(&receipt);

@@ -487,11 +487,11 @@ fn AttachmentsStep(deployment: Deployment, draft: DraftStore, errors: Errors) ->
         input.set_value("");
         let rules = rules.clone();
         set_uploading.set(true);
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local_scoped(async move {
             let mut problems = Vec::new();
             for file in files {
                 let already = draft.0.with_untracked(|d| d.attachments.len());
-                match upload(&file, &rules, already).await {
+                match upload_attachment(&file, &rules, already).await {
                     Ok(receipt) => draft.update(|d| d.attachments.push(receipt)),
                     Err(e) => problems.push(e),
                 }
@@ -545,7 +545,7 @@ fn AttachmentsStep(deployment: Deployment, draft: DraftStore, errors: Errors) ->
 }
 
 /// Checks a file by its content (never its name), then uploads it.
-async fn upload(
+pub async fn upload_attachment(
     file: &web_sys::File,
     rules: &cc_core::intake::IntakeRules,
     already: usize,

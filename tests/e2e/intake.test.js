@@ -2,7 +2,7 @@
 // axe on every step with and without errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, settled, expectAccessible, screenshot, sql, tabTo, routeNeutralSite } from './lib.js';
+import { startServer, launchBrowser, newPage, settled, expectAccessible, screenshot, sql, tabTo, routeNeutralSite, fillQueja as fillQuejaAt } from './lib.js';
 
 let server;
 let browser;
@@ -23,24 +23,7 @@ async function submitStep(page) {
   await page.waitForURL((u) => u.href !== before);
 }
 
-/** Fills the wizard with the mouse (the keyboard-only test is separate). */
-async function fillQueja(page, { description = 'En la ventanilla 3 me atendieron con gritos y no me dieron el turno.' } = {}) {
-  await page.goto(`${server.base}/contacto/tipo`);
-  await page.getByLabel('Queja').check();
-  await submitStep(page);
-  await page.locator('input[name=agency]').first().check();
-  await submitStep(page);
-  await page.getByLabel('Cuéntenos qué pasó').fill(description);
-  await submitStep(page);
-  await submitStep(page); // attachments: none
-  await page.getByLabel('Con mi nombre', { exact: true }).check();
-  await page.getByLabel('Nombre completo').fill('Ana Quispe');
-  await page.getByLabel('Correo electrónico').fill('ana@ejemplo.com');
-  await submitStep(page);
-  await page.getByLabel(/Acepto que la entidad/).check();
-  await submitStep(page);
-  await page.waitForURL(/\/contacto\/revisar$/);
-}
+const fillQueja = (page, options) => fillQuejaAt(page, server.base, options);
 
 test('complete the wizard with the keyboard only, and find the case in the database', async () => {
   const page = await newPage(browser);

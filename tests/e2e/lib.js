@@ -133,3 +133,55 @@ export async function routeNeutralSite(page) {
   await page.context().route('https://www.google.com/**', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Neutral</title><h1>Neutral</h1></html>' }));
 }
+
+async function submitStep(page) {
+  const before = page.url();
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.waitForURL((u) => u.href !== before);
+}
+
+/** Fills the wizard for a queja with the mouse, up to the check-answers page. */
+export async function fillQueja(page, base, { description = 'En la ventanilla 3 me atendieron con gritos y no me dieron el turno.' } = {}) {
+  await page.goto(`${base}/contacto/tipo`);
+  await page.getByLabel('Queja').check();
+  await submitStep(page);
+  await page.locator('input[name=agency]').first().check();
+  await submitStep(page);
+  await page.getByLabel('Cuéntenos qué pasó').fill(description);
+  await submitStep(page);
+  await submitStep(page); // attachments: none
+  await page.getByLabel('Con mi nombre', { exact: true }).check();
+  await page.getByLabel('Nombre completo').fill('Ana Quispe');
+  await page.getByLabel('Correo electrónico').fill('ana@ejemplo.com');
+  await submitStep(page);
+  await page.getByLabel(/Acepto que la entidad/).check();
+  await submitStep(page);
+  await page.waitForURL(/\/contacto\/revisar$/);
+}
+
+/** A tiny valid PNG (1x1), for attachment uploads. */
+export const PNG_1X1 = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+  '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
+/** The axe-core source, for documents the helpers above do not reach. */
+export { AXE_SOURCE };
+
+/** Runs axe-core (WCAG 2.2 AA tags) in a page *or a frame* (e.g. the embed dialog's
+ *  cross-origin iframe), injecting it there first; `options` are merged into axe.run's. */
+export async function axeIn(target, options = {}) {
+  if (!(await target.evaluate(() => !!window.axe))) await target.evaluate(AXE_SOURCE);
+  return target.evaluate(async (extra) => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      ...extra,
+    });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  }, options);
+}
+
+/** Asserts 0 axe violations in a page or frame, with a readable failure. */
+export async function expectAccessibleIn(assert, target, label, options = {}) {
+  const violations = await axeIn(target, options);
+  assert.deepEqual(violations, [], `axe violations on ${label}: ${JSON.stringify(violations, null, 2)}`);
+  return violations.length;
+}

@@ -11,6 +11,7 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("../migrations/001_catalog.sql")),
         M::up(include_str!("../migrations/002_cases.sql")),
+        M::up(include_str!("../migrations/003_tracking.sql")),
     ])
 }
 

@@ -5,7 +5,9 @@ pub mod cases;
 pub mod db;
 pub mod import;
 pub mod problem;
+pub mod ratelimit;
 pub mod routes;
+pub mod staff_cli;
 pub mod state;
 pub mod web;
 
@@ -51,6 +53,9 @@ pub fn build_state(
         deployment: Arc::new(deployment),
         db: Arc::new(Mutex::new(conn)),
         dist,
+        // `serve` replaces it with the configured token, or logs this one.
+        staff_token: state::random_token().into(),
+        limiter: Arc::new(ratelimit::LookupLimiter::default()),
     })
 }
 

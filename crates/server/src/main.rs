@@ -1,4 +1,5 @@
-//! `cc-server`: run the reference backend, or import catalog data into it.
+//! `cc-server`: run the reference backend, import catalog data into it, or work on
+//! cases through its staff API.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -36,7 +37,12 @@ enum Command {
         /// Deployment settings (JSON); the built-in demo deployment when absent.
         #[arg(long, env = "CC_DEPLOYMENT")]
         deployment: Option<PathBuf>,
+        /// Bearer token of the staff API; a random one is made (and logged) when absent.
+        #[arg(long, env = "CC_STAFF_TOKEN", hide_env_values = true)]
+        staff_token: Option<String>,
     },
+    /// Work on cases through the staff API of a running server.
+    Staff(cc_server::staff_cli::StaffArgs),
     /// Import procedures from gob.bo open-data JSONL into the database.
     ImportGobbo {
         /// The `.jsonl` file.
@@ -62,7 +68,9 @@ async fn main() -> anyhow::Result<()> {
             addr,
             dist,
             deployment,
-        } => serve(cli.db, addr, dist, deployment).await,
+            staff_token,
+        } => serve(cli.db, addr, dist, deployment, staff_token).await,
+        Command::Staff(args) => staff(args).await,
         Command::ImportGobbo { file } => import_gobbo(cli.db, file),
     }
 }
@@ -72,6 +80,7 @@ async fn serve(
     addr: SocketAddr,
     dist: PathBuf,
     deployment: Option<PathBuf>,
+    staff_token: Option<String>,
 ) -> anyhow::Result<()> {
     let deployment = match deployment {
         Some(path) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
@@ -80,13 +89,38 @@ async fn serve(
     if !dist.join("index.html").exists() {
         tracing::warn!(dist = %dist.display(), "no built app found; serving the API only");
     }
-    let state = cc_server::build_state(&db, deployment, Some(dist))?;
+    let mut state = cc_server::build_state(&db, deployment, Some(dist))?;
+    match staff_token.filter(|t| !t.trim().is_empty()) {
+        Some(token) => state.staff_token = token.trim().into(),
+        // Development convenience: a fresh token per run, shown once in the log.
+        None => tracing::warn!(
+            token = %state.staff_token,
+            "no --staff-token or CC_STAFF_TOKEN; the staff API uses this random token for this run"
+        ),
+    }
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(%addr, procedures = state.catalog.procedures.len(), "listening on http://{addr}");
-    axum::serve(listener, cc_server::app(state))
+    // Connection info gives the per-client lockout of access-code guessing its address.
+    let app = cc_server::app(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     tracing::info!("stopped");
+    Ok(())
+}
+
+/// Runs the staff tool; its failures (a refused token, a field error) are shown as
+/// one plain message, since they are answers for a person, not crashes.
+async fn staff(args: cc_server::staff_cli::StaffArgs) -> anyhow::Result<()> {
+    // ureq blocks: keep it off the async runtime's threads.
+    let result = tokio::task::spawn_blocking(move || {
+        cc_server::staff_cli::run(&args, &mut std::io::stdout().lock())
+    })
+    .await?;
+    if let Err(e) = result {
+        eprintln!("error: {e:#}");
+        std::process::exit(1);
+    }
     Ok(())
 }
 

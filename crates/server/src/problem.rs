@@ -22,6 +22,10 @@ pub enum ApiError {
     TooManyAttempts { retry_after_secs: u64 },
     #[error("unauthorized")]
     Unauthorized,
+    /// The request is valid but the case's state does not allow it now (e.g. a reply
+    /// when none was asked for, a second rating). `kind` names the problem type.
+    #[error("conflict: {kind}")]
+    Conflict { kind: &'static str, detail: String },
     #[error(transparent)]
     Db(#[from] crate::db::DbError),
     #[error("internal: {0}")]
@@ -64,6 +68,12 @@ impl ApiError {
                 None,
             ),
             ApiError::Unauthorized => (401, "unauthorized", "Necesita una credencial válida", None),
+            ApiError::Conflict { kind, detail } => (
+                409,
+                *kind,
+                "Esto no se puede hacer en el estado actual del caso",
+                Some(detail.clone()),
+            ),
             ApiError::Db(_) | ApiError::Internal(_) => (
                 500,
                 "internal",

@@ -9,6 +9,7 @@ use cc_core::search::SearchIndex;
 use rusqlite::Connection;
 
 use crate::problem::{ApiError, ApiResult};
+use crate::ratelimit::LookupLimiter;
 
 /// The catalog as served: loaded from SQLite at start-up and searched in memory
 /// (it changes only through the importer, which runs as a separate command).
@@ -56,6 +57,17 @@ pub struct AppState {
     /// `spawn_blocking`, is plenty for a reference backend and keeps writes serial.
     pub db: Arc<Mutex<Connection>>,
     pub dist: Option<PathBuf>,
+    /// Bearer token of the staff API (`/api/v1/staff`). Random unless configured.
+    pub staff_token: Arc<str>,
+    /// Failed access-code attempts, for the lockout of the citizen's case endpoints.
+    pub limiter: Arc<LookupLimiter>,
+}
+
+/// A fresh random staff token (256 bits, hex) for when none is configured.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
+    hex::encode(bytes)
 }
 
 impl AppState {

@@ -18,14 +18,16 @@ use crate::cases::{self, IntakeContext, StoredResponse};
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 
-/// Header that makes `POST /api/v1/cases` safe to retry.
+/// Header that makes `POST /api/v1/cases` and `POST /api/v1/cases/{ticket}/replies`
+/// safe to retry.
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 const KEY_MIN_CHARS: usize = 8;
 const KEY_MAX_CHARS: usize = 200;
 /// How much of an upload the type check looks at (magic numbers sit at the start).
 const SNIFF_HEAD_BYTES: usize = 4096;
 
-fn unix_now() -> i64 {
+/// Seconds since the Unix epoch (0 if the clock is before it).
+pub(crate) fn unix_now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
@@ -129,7 +131,8 @@ pub async fn upload_attachment(
     Ok((StatusCode::CREATED, Json(receipt)).into_response())
 }
 
-fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
+/// The `Idempotency-Key` header, checked for presence, ASCII and length.
+pub(crate) fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
     let value = headers.get(IDEMPOTENCY_KEY).ok_or_else(|| {
         ApiError::BadRequest("Falta la cabecera Idempotency-Key (una clave única por envío)".into())
     })?;

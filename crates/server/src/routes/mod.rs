@@ -4,13 +4,16 @@ use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use cc_core::config::Deployment;
-use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 
 use crate::problem::ApiError;
 use crate::state::AppState;
 
 pub mod cases;
 pub mod catalog;
+pub mod staff;
+pub mod tracking;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -28,6 +31,13 @@ pub mod catalog;
         catalog::categories,
         cases::upload_attachment,
         cases::create_case,
+        tracking::lookup,
+        tracking::download_attachment,
+        tracking::add_reply,
+        tracking::rate,
+        staff::list_cases,
+        staff::show_case,
+        staff::add_event,
     ),
     components(schemas(
         cc_core::api::Problem,
@@ -40,9 +50,41 @@ pub mod catalog;
         cc_core::intake::CaseTypeText,
         cc_core::intake::IntakeRules,
         cases::AttachmentBytes,
-    ))
+        cc_core::tracking::CaseStatus,
+        cc_core::tracking::Actor,
+        cc_core::tracking::EventKind,
+        cc_core::tracking::CaseEvent,
+        cc_core::tracking::Rating,
+        cc_core::tracking::CaseView,
+        cc_core::tracking::LookupRequest,
+        cc_core::tracking::NewReply,
+        cc_core::tracking::StaffAction,
+        cc_core::tracking::StaffCaseSummary,
+        cc_core::tracking::StaffCaseView,
+    )),
+    modifiers(&BearerScheme)
 )]
 pub struct ApiDoc;
+
+/// Declares the `bearer` security scheme the staff paths require.
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The staff token (`cc-server serve --staff-token`, env `CC_STAFF_TOKEN`)",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
 
 /// Deployment settings the app needs at start-up.
 #[utoipa::path(get, path = "/api/v1/config", tag = "deployment", responses((status = 200, body = Deployment)))]
@@ -70,5 +112,15 @@ pub fn api_router() -> Router<AppState> {
         // The upload reads its body itself, up to `intake.max_attachment_bytes`.
         .route("/attachments", post(cases::upload_attachment))
         .route("/cases", post(cases::create_case))
+        .route("/cases/lookup", post(tracking::lookup))
+        .route(
+            "/cases/{ticket}/attachments/{id}",
+            get(tracking::download_attachment),
+        )
+        .route("/cases/{ticket}/replies", post(tracking::add_reply))
+        .route("/cases/{ticket}/rating", post(tracking::rate))
+        .route("/staff/cases", get(staff::list_cases))
+        .route("/staff/cases/{ticket}", get(staff::show_case))
+        .route("/staff/cases/{ticket}/events", post(staff::add_event))
         .fallback(api_not_found)
 }

@@ -1,0 +1,37 @@
+//! `/privacidad`: the personal-data policy the consent step links to, in plain words.
+
+use leptos::prelude::*;
+
+use crate::app::use_deployment;
+use crate::components::PageHeading;
+use crate::i18n::{fill, t};
+
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let deployment = use_deployment();
+    let owner = move || deployment.get().map(|d| d.owner).unwrap_or_default();
+    let email = move || {
+        deployment
+            .get()
+            .map(|d| d.channels.email)
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="cc-width cc-page cc-narrow">
+            <PageHeading title=Signal::derive(|| t().privacy_title.to_string()) />
+            <p class="cc-body-l">{move || fill(t().privacy_who, &[&owner()])}</p>
+            <h2 class="cc-heading-m">{move || t().privacy_what_title}</h2>
+            <p>{move || t().privacy_what}</p>
+            <h2 class="cc-heading-m">{move || t().privacy_why_title}</h2>
+            <p>{move || t().privacy_why}</p>
+            <h2 class="cc-heading-m">{move || t().privacy_who_sees_title}</h2>
+            <p>{move || t().privacy_who_sees}</p>
+            <h2 class="cc-heading-m">{move || t().privacy_keep_title}</h2>
+            <p>{move || t().privacy_keep}</p>
+            <h2 class="cc-heading-m">{move || t().privacy_device_title}</h2>
+            <p>{move || t().privacy_device}</p>
+            <h2 class="cc-heading-m">{move || t().privacy_rights_title}</h2>
+            <p>{move || fill(t().privacy_rights, &[&email()])}</p>
+        </div>
+    }
+}

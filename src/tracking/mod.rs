@@ -1,0 +1,36 @@
+//! Track a case: look it up with ticket + access code (`/seguimiento`), see its
+//! timeline, reply and rate it (`/seguimiento/:ticket`), and "my cases" (`/mis-casos`).
+
+mod case_page;
+mod lookup;
+pub mod my_cases;
+mod my_cases_page;
+
+pub use case_page::CasePage;
+pub use lookup::LookupPage;
+pub use my_cases_page::MyCasesPage;
+
+use cc_core::api::FieldError;
+use cc_core::tracking::{CaseView, LookupRequest};
+
+use crate::api::{self, ApiError};
+use crate::i18n::t;
+
+/// Looks a case up. The code travels in the request body, never in a URL.
+pub async fn lookup(ticket: &str, access_code: &str) -> Result<CaseView, ApiError> {
+    let body = LookupRequest {
+        ticket: ticket.to_string(),
+        access_code: access_code.to_string(),
+    };
+    api::post::<_, CaseView>("/cases/lookup", &body, None).await
+}
+
+/// The one message for "unknown ticket" and "wrong code": the backend answers both
+/// the same way so codes cannot be probed, and so do we.
+pub fn not_found_error() -> FieldError {
+    FieldError {
+        field: "ticket".into(),
+        code: "not_found".into(),
+        message: t().track_not_found.into(),
+    }
+}

@@ -1,0 +1,101 @@
+//! `/mis-casos`: the cases filed or looked up on this device, refreshed on open.
+
+use cc_core::tracking::CaseView;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::case_page::status_name;
+use super::{lookup, my_cases};
+use crate::components::PageHeading;
+use crate::i18n::t;
+
+#[derive(Clone)]
+enum Row {
+    Loading(String),
+    Found(Box<CaseView>),
+    /// The code no longer opens the case (or never did).
+    Missing(String),
+    Offline(String),
+}
+
+impl Row {
+    fn ticket(&self) -> String {
+        match self {
+            Row::Found(v) => v.ticket.clone(),
+            Row::Loading(t) | Row::Missing(t) | Row::Offline(t) => t.clone(),
+        }
+    }
+}
+
+#[component]
+pub fn MyCasesPage() -> impl IntoView {
+    let rows = RwSignal::new(
+        my_cases::all()
+            .into_iter()
+            .map(|c| Row::Loading(c.ticket))
+            .collect::<Vec<_>>(),
+    );
+    for saved in my_cases::all() {
+        leptos::task::spawn_local_scoped(async move {
+            let row = match lookup(&saved.ticket, &saved.access_code).await {
+                Ok(view) => Row::Found(Box::new(view)),
+                Err(e) if e.status() == Some(404) => Row::Missing(saved.ticket.clone()),
+                Err(_) => Row::Offline(saved.ticket.clone()),
+            };
+            let _ = rows.try_update(|rs| {
+                if let Some(slot) = rs.iter_mut().find(|r| r.ticket() == saved.ticket) {
+                    *slot = row;
+                }
+            });
+        });
+    }
+    let forget = move |ticket: String| {
+        my_cases::forget(&ticket);
+        rows.update(|rs| rs.retain(|r| r.ticket() != ticket));
+    };
+    view! {
+        <div class="cc-width cc-page">
+            <PageHeading title=Signal::derive(|| t().my_cases_title.to_string()) />
+            <p>{move || t().my_cases_lead}</p>
+            {move || {
+                let list = rows.get();
+                if list.is_empty() {
+                    return view! {
+                        <p class="cc-inset">{t().my_cases_empty}</p>
+                        <A href="/seguimiento" attr:class="cc-button">{t().nav_track}</A>
+                    }.into_any();
+                }
+                view! {
+                    <ul class="cc-case-list">
+                        {list.into_iter().map(|row| {
+                            let ticket = row.ticket();
+                            let href = format!("/seguimiento/{ticket}");
+                            let detail = match &row {
+                                Row::Loading(_) => t().loading.to_string(),
+                                Row::Found(v) => format!("{} · {}", status_name(t(), v.status), v.agency_name.clone().unwrap_or_else(|| t().agency_unknown.to_string())),
+                                Row::Missing(_) => t().my_cases_missing.to_string(),
+                                Row::Offline(_) => t().my_cases_offline.to_string(),
+                            };
+                            let ticket_forget = ticket.clone();
+                            let hidden = format!(" {ticket}");
+                            view! {
+                                <li class="cc-case">
+                                    <h2 class="cc-heading-s"><A href=href attr:class="cc-link">{ticket.clone()}</A></h2>
+                                    <p>{detail}</p>
+                                    <button type="button" class="cc-button cc-button--secondary"
+                                        on:click=move |_| forget(ticket_forget.clone())>
+                                        {t().my_cases_remove}<span class="cc-visually-hidden">{hidden}</span>
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <button type="button" class="cc-button cc-button--warning" on:click=move |_| {
+                        my_cases::forget_all();
+                        rows.set(Vec::new());
+                    }>{t().my_cases_forget_all}</button>
+                }.into_any()
+            }}
+        </div>
+    }
+}
