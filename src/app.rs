@@ -12,7 +12,7 @@ use leptos_router::path;
 use crate::api::{self, ApiError};
 use crate::catalog::{CatalogEngine, HomePage, ProcedurePage, SearchPage};
 use crate::components::{NavigatedFlag, PageHeading};
-use crate::i18n::{t, Lang};
+use crate::i18n::{t, tr, tr_signal, Lang};
 use crate::intake::{ConfirmationPage, DraftStore, StartPage, StepPage};
 use crate::storage;
 use crate::tracking::{CasePage, LookupPage, MyCasesPage};
@@ -82,7 +82,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <NavigationWatcher />
             {crate::embed::install_bridge()}
-            <a href="#contenido" class="cc-skip-link">{move || t().skip_to_content}</a>
+            <a href="#contenido" class="cc-skip-link">{tr(|t| t.skip_to_content)}</a>
             <Header />
             <main id="contenido" class="cc-main" tabindex="-1">
                 <Routes fallback=NotFound>
@@ -131,7 +131,7 @@ fn Header() -> impl IntoView {
                     <span class="cc-header__logo" aria-hidden="true">"CC"</span>
                     <span>{move || site.get()}</span>
                 </A>
-                <nav class="cc-lang" aria-label=move || t().lang_label>
+                <nav class="cc-lang" aria-label=tr(|t| t.lang_label)>
                     <ul class="cc-lang__list">
                         {Lang::ALL
                             .into_iter()
@@ -155,12 +155,12 @@ fn Header() -> impl IntoView {
                 </nav>
             </div>
             <Show when=move || !crate::embed::is_embedded() fallback=crate::embed::EmbedNav>
-            <nav class="cc-nav" aria-label=move || t().main_nav>
+            <nav class="cc-nav" aria-label=tr(|t| t.main_nav)>
                 <ul class="cc-width cc-nav__list">
-                    <li><A href="/tramites" attr:class="cc-nav__link">{move || t().nav_procedures}</A></li>
-                    <li><A href="/contacto" attr:class="cc-nav__link">{move || t().nav_contact}</A></li>
-                    <li><A href="/seguimiento" attr:class="cc-nav__link">{move || t().nav_track}</A></li>
-                    <li><A href="/mis-casos" attr:class="cc-nav__link">{move || t().nav_my_cases}</A></li>
+                    <li><A href="/tramites" attr:class="cc-nav__link">{tr(|t| t.nav_procedures)}</A></li>
+                    <li><A href="/contacto" attr:class="cc-nav__link">{tr(|t| t.nav_contact)}</A></li>
+                    <li><A href="/seguimiento" attr:class="cc-nav__link">{tr(|t| t.nav_track)}</A></li>
+                    <li><A href="/mis-casos" attr:class="cc-nav__link">{tr(|t| t.nav_my_cases)}</A></li>
                 </ul>
             </nav>
             </Show>
@@ -174,7 +174,7 @@ fn Footer() -> impl IntoView {
     view! {
         <footer class="cc-footer">
             <div class="cc-width">
-                <h2 class="cc-heading-s">{move || t().footer_other_channels}</h2>
+                <h2 class="cc-heading-s">{tr(|t| t.footer_other_channels)}</h2>
                 {move || {
                     deployment
                         .get()
@@ -200,8 +200,8 @@ fn Footer() -> impl IntoView {
                         })
                 }}
                 <ul class="cc-footer__links">
-                    <li><A href="/privacidad" attr:class="cc-link">{move || t().footer_privacy}</A></li>
-                    <li><A href="/integrar" attr:class="cc-link">{move || t().footer_for_agencies}</A></li>
+                    <li><A href="/privacidad" attr:class="cc-link">{tr(|t| t.footer_privacy)}</A></li>
+                    <li><A href="/integrar" attr:class="cc-link">{tr(|t| t.footer_for_agencies)}</A></li>
                 </ul>
             </div>
         </footer>
@@ -212,9 +212,9 @@ fn Footer() -> impl IntoView {
 pub fn NotFound() -> impl IntoView {
     view! {
         <div class="cc-width cc-page">
-            <PageHeading title=Signal::derive(move || t().not_found_title.to_string()) />
-            <p class="cc-body-l">{move || t().not_found_text}</p>
-            <p><A href="/" attr:class="cc-link">{move || t().not_found_home}</A></p>
+            <PageHeading title=tr_signal(|t| t.not_found_title) />
+            <p class="cc-body-l">{tr(|t| t.not_found_text)}</p>
+            <p><A href="/" attr:class="cc-link">{tr(|t| t.not_found_home)}</A></p>
         </div>
     }
 }

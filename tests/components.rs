@@ -3,7 +3,7 @@
 
 use cc_core::catalog::{Amount, Block, Duration, DurationUnit, Inline};
 use contacto_ciudadano::api::ApiError;
-use contacto_ciudadano::components::format::{duration, long_date, money};
+use contacto_ciudadano::components::format::{decimal, duration, long_date, money};
 use contacto_ciudadano::components::{ErrorPanel, RichTextView};
 use contacto_ciudadano::i18n::Lang;
 use leptos::prelude::*;
@@ -292,5 +292,30 @@ mod form {
             active.class_list().contains("cc-error-summary"),
             "the summary takes focus"
         );
+    }
+}
+
+#[wasm_bindgen_test]
+fn decimal_writes_numbers_like_rust_display() {
+    for x in [
+        0.0,
+        -0.0,
+        1.0,
+        -16.4897,
+        -68.1193,
+        0.1 + 0.2,
+        1e-6,
+        1.5e-7,
+        -2.5e-300,
+        5e-324,
+        1e20,
+        1e21,
+        1.2345e22,
+        f64::MAX,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ] {
+        assert_eq!(decimal(x), format!("{x}"));
     }
 }

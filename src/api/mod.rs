@@ -85,11 +85,10 @@ impl ApiError {
     }
 }
 
-/// Sends a request with a timeout and decodes the JSON answer.
-async fn send<T: DeserializeOwned>(
-    builder: RequestBuilder,
-    body: Option<String>,
-) -> Result<T, ApiError> {
+/// Sends a request with a timeout and returns the body of a 2xx answer.
+/// Not generic over the answer type, so the whole request state machine exists once
+/// in the wasm instead of once per decoded type (only the final parse is generic).
+async fn send(builder: RequestBuilder, body: Option<String>) -> Result<String, ApiError> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timer = controller
@@ -115,11 +114,11 @@ async fn send<T: DeserializeOwned>(
     decode(response).await
 }
 
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+async fn decode(response: Response) -> Result<String, ApiError> {
     let status = response.status();
     let text = response.text().await.map_err(|_| ApiError::Network)?;
     if (200..300).contains(&status) {
-        return serde_json::from_str(&text).map_err(|_| ApiError::Malformed);
+        return Ok(text);
     }
     if status == 429 {
         let retry_after_secs = response
@@ -143,7 +142,8 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
 }
 
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    send(Request::get(&format!("{}{path}", api_base())), None).await
+    let text = send(Request::get(&format!("{}{path}", api_base())), None).await?;
+    serde_json::from_str(&text).map_err(|_| ApiError::Malformed)
 }
 
 /// POSTs JSON with extra headers (e.g. `X-Access-Code`).
@@ -157,7 +157,8 @@ pub async fn post_with<B: Serialize, T: DeserializeOwned>(
     for (name, value) in headers {
         builder = builder.header(name, value);
     }
-    send(builder, Some(json)).await
+    let text = send(builder, Some(json)).await?;
+    serde_json::from_str(&text).map_err(|_| ApiError::Malformed)
 }
 
 /// Downloads bytes with extra headers (attachments behind the access code).
@@ -180,12 +181,10 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(
     body: &B,
     idempotency_key: Option<&str>,
 ) -> Result<T, ApiError> {
-    let json = serde_json::to_string(body).map_err(|_| ApiError::Malformed)?;
-    let mut builder = Request::post(&format!("{}{path}", api_base()));
-    if let Some(key) = idempotency_key {
-        builder = builder.header("Idempotency-Key", key);
+    match idempotency_key {
+        Some(key) => post_with(path, body, &[("Idempotency-Key", key)]).await,
+        None => post_with(path, body, &[]).await,
     }
-    send(builder, Some(json)).await
 }
 
 /// Uploads raw bytes (attachments); the backend decides the type by content.
@@ -196,10 +195,11 @@ pub async fn post_bytes<T: DeserializeOwned>(path: &str, bytes: Vec<u8>) -> Resu
         .header("Accept", "application/json")
         .body(array)
         .map_err(|_| ApiError::Malformed)?;
-    match request.send().await {
-        Ok(response) => decode(response).await,
-        Err(_) => Err(ApiError::Network),
-    }
+    let text = match request.send().await {
+        Ok(response) => decode(response).await?,
+        Err(_) => return Err(ApiError::Network),
+    };
+    serde_json::from_str(&text).map_err(|_| ApiError::Malformed)
 }
 
 /// Percent-encodes a query or path component.

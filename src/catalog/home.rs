@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::api::encode;
 use crate::components::PageHeading;
-use crate::i18n::t;
+use crate::i18n::{tr, tr_signal};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -21,10 +21,10 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <div class="cc-width cc-page">
-            <PageHeading title=Signal::derive(move || t().home_title.to_string()) />
-            <p class="cc-body-l">{move || t().home_lead}</p>
+            <PageHeading title=tr_signal(|t| t.home_title) />
+            <p class="cc-body-l">{tr(|t| t.home_lead)}</p>
             <form class="cc-search-form" role="search" action="/tramites" method="get" on:submit=on_submit>
-                <label class="cc-label" for="home-q">{move || t().home_search_label}</label>
+                <label class="cc-label" for="home-q">{tr(|t| t.home_search_label)}</label>
                 <div class="cc-search-form__row">
                     <input
                         id="home-q"
@@ -35,21 +35,21 @@ pub fn HomePage() -> impl IntoView {
                         prop:value=query
                         on:input=move |ev| set_query.set(event_target_value(&ev))
                     />
-                    <button type="submit" class="cc-button">{move || t().search_button}</button>
+                    <button type="submit" class="cc-button">{tr(|t| t.search_button)}</button>
                 </div>
             </form>
             <ul class="cc-choices">
                 <li class="cc-choice">
-                    <h2 class="cc-heading-m"><A href="/tramites" attr:class="cc-choice__link">{move || t().home_find_title}</A></h2>
-                    <p>{move || t().home_find_text}</p>
+                    <h2 class="cc-heading-m"><A href="/tramites" attr:class="cc-choice__link">{tr(|t| t.home_find_title)}</A></h2>
+                    <p>{tr(|t| t.home_find_text)}</p>
                 </li>
                 <li class="cc-choice">
-                    <h2 class="cc-heading-m"><A href="/contacto" attr:class="cc-choice__link">{move || t().home_contact_title}</A></h2>
-                    <p>{move || t().home_contact_text}</p>
+                    <h2 class="cc-heading-m"><A href="/contacto" attr:class="cc-choice__link">{tr(|t| t.home_contact_title)}</A></h2>
+                    <p>{tr(|t| t.home_contact_text)}</p>
                 </li>
                 <li class="cc-choice">
-                    <h2 class="cc-heading-m"><A href="/seguimiento" attr:class="cc-choice__link">{move || t().home_track_title}</A></h2>
-                    <p>{move || t().home_track_text}</p>
+                    <h2 class="cc-heading-m"><A href="/seguimiento" attr:class="cc-choice__link">{tr(|t| t.home_track_title)}</A></h2>
+                    <p>{tr(|t| t.home_track_text)}</p>
                 </li>
             </ul>
         </div>

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, encode, ApiError};
 use crate::app::NotFound;
-use crate::components::format::{duration, long_date, money};
+use crate::components::format::{decimal, duration, long_date, money};
 use crate::components::{ErrorPanel, Loading, PageHeading, RichTextView};
 use crate::i18n::{fill, t, Texts};
 
@@ -66,6 +66,7 @@ fn ProcedureDetail(procedure: Procedure) -> impl IntoView {
                 <ul class="cc-offices">
                     {p.offices.iter().map(|o| {
                         let map = o.latitude.zip(o.longitude).map(|(lat, lon)| {
+                            let (lat, lon) = (decimal(lat), decimal(lon));
                             format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
                         });
                         view! {

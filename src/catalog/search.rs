@@ -12,7 +12,7 @@ use super::CatalogEngine;
 use crate::api::encode;
 use crate::app::use_catalog;
 use crate::components::{ErrorPanel, Loading, PageHeading};
-use crate::i18n::{fill, t};
+use crate::i18n::{fill, t, tr, tr_signal};
 
 const PAGE_SIZE: usize = 20;
 
@@ -102,10 +102,10 @@ pub fn SearchPage() -> impl IntoView {
 
     view! {
         <div class="cc-width cc-page">
-            <PageHeading title=Signal::derive(move || t().search_title.to_string()) />
+            <PageHeading title=tr_signal(|t| t.search_title) />
             <form class="cc-search-form" role="search" on:submit=|ev| ev.prevent_default()>
-                <label class="cc-label" for="q">{move || t().search_label}</label>
-                <p class="cc-hint" id="q-hint">{move || t().search_hint}</p>
+                <label class="cc-label" for="q">{tr(|t| t.search_label)}</label>
+                <p class="cc-hint" id="q-hint">{tr(|t| t.search_hint)}</p>
                 <div class="cc-search-form__row">
                     <input
                         id="q"
@@ -121,7 +121,7 @@ pub fn SearchPage() -> impl IntoView {
                             update.run(Box::new(move |s| s.q = value));
                         }
                     />
-                    <button type="submit" class="cc-button">{move || t().search_button}</button>
+                    <button type="submit" class="cc-button">{tr(|t| t.search_button)}</button>
                 </div>
             </form>
             {move || match catalog.get() {
@@ -200,7 +200,7 @@ fn Results(
                 }}
                 <Show when=move || outcome.with(|(hits, _)| hits.len() > shown.get())>
                     <button type="button" class="cc-button cc-button--secondary" on:click=move |_| set_shown.update(|n| *n += PAGE_SIZE)>
-                        {move || t().show_more}
+                        {tr(|t| t.show_more)}
                     </button>
                 </Show>
             </section>
@@ -289,9 +289,9 @@ fn Filters(
     };
     view! {
         <section class="cc-filters" aria-labelledby="filters-title">
-            <h2 id="filters-title" class="cc-heading-m">{move || t().filters_title}</h2>
+            <h2 id="filters-title" class="cc-heading-m">{tr(|t| t.filters_title)}</h2>
             <div class="cc-field">
-                <label class="cc-label" for="f-entidad">{move || t().filter_agency}</label>
+                <label class="cc-label" for="f-entidad">{tr(|t| t.filter_agency)}</label>
                 <select
                     id="f-entidad"
                     class="cc-select"
@@ -300,12 +300,12 @@ fn Filters(
                         update.run(Box::new(move |s| s.entidad = v));
                     }
                 >
-                    <option value="" selected=move || state.with(|s| s.entidad.is_empty())>{move || t().filter_any}</option>
+                    <option value="" selected=move || state.with(|s| s.entidad.is_empty())>{tr(|t| t.filter_any)}</option>
                     {agency_options}
                 </select>
             </div>
             <div class="cc-field">
-                <label class="cc-label" for="f-categoria">{move || t().filter_category}</label>
+                <label class="cc-label" for="f-categoria">{tr(|t| t.filter_category)}</label>
                 <select
                     id="f-categoria"
                     class="cc-select"
@@ -314,14 +314,14 @@ fn Filters(
                         update.run(Box::new(move |s| s.categoria = v));
                     }
                 >
-                    <option value="" selected=move || state.with(|s| s.categoria.is_empty())>{move || t().filter_any}</option>
+                    <option value="" selected=move || state.with(|s| s.categoria.is_empty())>{tr(|t| t.filter_any)}</option>
                     {category_options}
                 </select>
             </div>
             <fieldset class="cc-fieldset">
-                <legend class="cc-label">{move || t().filter_modality}</legend>
+                <legend class="cc-label">{tr(|t| t.filter_modality)}</legend>
                 <ModalityRadio state=state update=update value="" id="f-mod-todas"
-                    label=Signal::derive(|| t().filter_any.to_string()) />
+                    label=tr_signal(|t| t.filter_any) />
                 <ModalityRadio state=state update=update value="en-linea" id="f-mod-en-linea"
                     label=Signal::derive(move || format!("{} ({})", t().filter_online, facets.get().online)) />
                 <ModalityRadio state=state update=update value="presencial" id="f-mod-presencial"
@@ -348,7 +348,7 @@ fn Filters(
                     class="cc-button cc-button--secondary"
                     on:click=move |_| update.run(Box::new(|s| *s = SearchState { q: std::mem::take(&mut s.q), ..Default::default() }))
                 >
-                    {move || t().filters_clear}
+                    {tr(|t| t.filters_clear)}
                 </button>
             </Show>
         </section>

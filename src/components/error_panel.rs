@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::app::use_deployment;
-use crate::i18n::{fill, t};
+use crate::i18n::{fill, t, tr};
 
 /// A polite loading message: announced once, and never a blank area.
 #[component]
@@ -12,7 +12,7 @@ pub fn Loading() -> impl IntoView {
     view! {
         <p class="cc-loading" role="status">
             <span class="cc-spinner" aria-hidden="true"></span>
-            {move || t().loading}
+            {tr(|t| t.loading)}
         </p>
     }
 }
@@ -28,7 +28,7 @@ pub fn ErrorPanel(
     let error_for_msg = error.clone();
     view! {
         <div class="cc-error-panel" role="alert">
-            <h2 class="cc-heading-m">{move || t().error_title}</h2>
+            <h2 class="cc-heading-m">{tr(|t| t.error_title)}</h2>
             <p>{move || error_for_msg.message(t())}</p>
             {move || {
                 deployment
@@ -45,7 +45,7 @@ pub fn ErrorPanel(
                 .map(|cb| {
                     view! {
                         <button type="button" class="cc-button cc-button--secondary" on:click=move |_| cb.run(())>
-                            {move || t().retry}
+                            {tr(|t| t.retry)}
                         </button>
                     }
                 })}

@@ -7,7 +7,7 @@ use cc_core::api::FieldError;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 
 /// The errors of the current page.
 pub type Errors = RwSignal<Vec<FieldError>>;
@@ -67,7 +67,7 @@ pub fn ErrorSummary(errors: Errors) -> impl IntoView {
     view! {
         <Show when=move || !errors.with(Vec::is_empty)>
             <div class="cc-error-summary" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
-                <h2 id="error-summary-title" class="cc-heading-m">{move || t().error_summary_title}</h2>
+                <h2 id="error-summary-title" class="cc-heading-m">{tr(|t| t.error_summary_title)}</h2>
                 <ul class="cc-error-summary__list">
                     {move || {
                         errors

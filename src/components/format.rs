@@ -55,3 +55,52 @@ pub fn duration(t: &Texts, d: &Duration) -> String {
     };
     format!("{} {unit}", d.amount)
 }
+
+/// `x` exactly as `f64`'s `Display` writes it (shortest round-trip digits, never an
+/// exponent), e.g. map coordinates. The digits come from the browser's own number
+/// formatting: Rust's float formatting machinery would add ~15 KB to the wasm.
+pub fn decimal(x: f64) -> String {
+    if x == 0.0 {
+        return if x.is_sign_negative() { "-0" } else { "0" }.into();
+    }
+    if !x.is_finite() {
+        return if x.is_nan() {
+            "NaN"
+        } else if x > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        }
+        .into();
+    }
+    let js: String = js_sys::Number::from(x)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default();
+    // JS switches to exponent notation below 1e-6 and from 1e21 ("1.5e-7", "1e+21").
+    let Some((mantissa, exp)) = js.split_once('e') else {
+        return js;
+    };
+    let Ok(exp) = exp.parse::<i32>() else {
+        return js;
+    };
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int}{frac}");
+    // The decimal point goes after `point` digits of `digits`.
+    let point = int.len() as i32 + exp;
+    if point <= 0 {
+        format!("{sign}0.{}{digits}", "0".repeat((-point) as usize))
+    } else if point as usize >= digits.len() {
+        format!(
+            "{sign}{digits}{}",
+            "0".repeat(point as usize - digits.len())
+        )
+    } else {
+        let (a, b) = digits.split_at(point as usize);
+        format!("{sign}{a}.{b}")
+    }
+}

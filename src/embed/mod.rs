@@ -358,13 +358,13 @@ pub fn EmbedEntry() -> impl IntoView {
 /// follow one up), so it fits one line on a phone.
 #[component]
 pub fn EmbedNav() -> impl IntoView {
-    use crate::i18n::t;
+    use crate::i18n::tr;
     use leptos_router::components::A;
     view! {
-        <nav class="cc-nav" aria-label=move || t().main_nav>
+        <nav class="cc-nav" aria-label=tr(|t| t.main_nav)>
             <ul class="cc-width cc-nav__list">
-                <li><A href="/contacto" attr:class="cc-nav__link">{move || t().nav_contact}</A></li>
-                <li><A href="/seguimiento" attr:class="cc-nav__link">{move || t().nav_track}</A></li>
+                <li><A href="/contacto" attr:class="cc-nav__link">{tr(|t| t.nav_contact)}</A></li>
+                <li><A href="/seguimiento" attr:class="cc-nav__link">{tr(|t| t.nav_track)}</A></li>
             </ul>
         </nav>
     }

@@ -76,6 +76,20 @@ pub fn t() -> &'static Texts {
     use_lang().get().texts()
 }
 
+/// One text of the interface, reactive to the language: `tr(|t| t.title)`.
+/// Every call returns the same closure type, so all these labels share one compiled
+/// renderer instead of one per label.
+pub fn tr(
+    pick: fn(&'static Texts) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || pick(t())
+}
+
+/// [`tr`] as a `Signal<String>`, for props such as page titles.
+pub fn tr_signal(pick: fn(&'static Texts) -> &'static str) -> Signal<String> {
+    Signal::derive(move || pick(t()).to_string())
+}
+
 /// Every text of the interface. Field names say where the text is used.
 pub struct Texts {
     pub lang_label: &'static str,

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::use_deployment;
 use crate::components::PageHeading;
-use crate::i18n::{fill, t};
+use crate::i18n::{fill, t, tr, tr_signal};
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
@@ -18,19 +18,19 @@ pub fn PrivacyPage() -> impl IntoView {
     };
     view! {
         <div class="cc-width cc-page cc-narrow">
-            <PageHeading title=Signal::derive(|| t().privacy_title.to_string()) />
+            <PageHeading title=tr_signal(|t| t.privacy_title) />
             <p class="cc-body-l">{move || fill(t().privacy_who, &[&owner()])}</p>
-            <h2 class="cc-heading-m">{move || t().privacy_what_title}</h2>
-            <p>{move || t().privacy_what}</p>
-            <h2 class="cc-heading-m">{move || t().privacy_why_title}</h2>
-            <p>{move || t().privacy_why}</p>
-            <h2 class="cc-heading-m">{move || t().privacy_who_sees_title}</h2>
-            <p>{move || t().privacy_who_sees}</p>
-            <h2 class="cc-heading-m">{move || t().privacy_keep_title}</h2>
-            <p>{move || t().privacy_keep}</p>
-            <h2 class="cc-heading-m">{move || t().privacy_device_title}</h2>
-            <p>{move || t().privacy_device}</p>
-            <h2 class="cc-heading-m">{move || t().privacy_rights_title}</h2>
+            <h2 class="cc-heading-m">{tr(|t| t.privacy_what_title)}</h2>
+            <p>{tr(|t| t.privacy_what)}</p>
+            <h2 class="cc-heading-m">{tr(|t| t.privacy_why_title)}</h2>
+            <p>{tr(|t| t.privacy_why)}</p>
+            <h2 class="cc-heading-m">{tr(|t| t.privacy_who_sees_title)}</h2>
+            <p>{tr(|t| t.privacy_who_sees)}</p>
+            <h2 class="cc-heading-m">{tr(|t| t.privacy_keep_title)}</h2>
+            <p>{tr(|t| t.privacy_keep)}</p>
+            <h2 class="cc-heading-m">{tr(|t| t.privacy_device_title)}</h2>
+            <p>{tr(|t| t.privacy_device)}</p>
+            <h2 class="cc-heading-m">{tr(|t| t.privacy_rights_title)}</h2>
             <p>{move || fill(t().privacy_rights, &[&email()])}</p>
         </div>
     }

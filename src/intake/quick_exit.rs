@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::app::use_deployment;
-use crate::i18n::t;
+use crate::i18n::tr;
 
 const EXITED_KEY: &str = "cc-exited";
 const DEFAULT_EXIT_URL: &str = "https://www.google.com/";
@@ -100,8 +100,8 @@ pub fn QuickExit() -> impl IntoView {
                 class="cc-button cc-button--warning cc-quick-exit__button"
                 on:click=move |_| quick_exit(&url.get_untracked())
             >
-                {move || t().quick_exit}
-                <span class="cc-visually-hidden">{move || t().quick_exit_hint}</span>
+                {tr(|t| t.quick_exit)}
+                <span class="cc-visually-hidden">{tr(|t| t.quick_exit_hint)}</span>
             </button>
         </div>
     }

@@ -17,7 +17,7 @@ use crate::api::{self, ApiError};
 use crate::app::{use_catalog, use_deployment};
 use crate::components::format::long_date;
 use crate::components::{use_page_title, PageHeading};
-use crate::i18n::{fill, t, use_lang};
+use crate::i18n::{fill, t, tr, tr_signal, use_lang};
 
 /// The case as sent, built from the draft. Contact data of an anonymous case is
 /// dropped here, so it never leaves the device.
@@ -70,6 +70,12 @@ async fn send_case(
     }
 }
 
+/// Lower case through the browser: `str::to_lowercase` would ship Rust's Unicode
+/// case tables in the wasm (about 6 KB gzip) for two labels.
+fn lower(s: &str) -> String {
+    String::from(js_sys::JsString::from(s).to_lower_case())
+}
+
 /// Which step asks for a field, to link errors from the backend back to it.
 fn step_of(field: &str) -> Step {
     match field {
@@ -91,7 +97,7 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
     let (retries, set_retries) = signal(0u32);
     let (failure, set_failure) = signal(None::<ApiError>);
     let (field_errors, set_field_errors) = signal(Vec::<FieldError>::new());
-    let title = Signal::derive(|| t().review_title.to_string());
+    let title = tr_signal(|t| t.review_title);
     let prefix = Signal::derive(move || {
         if field_errors.with(Vec::is_empty) && failure.with(Option::is_none) {
             String::new()
@@ -164,7 +170,7 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
                 <dt>{label}</dt>
                 <dd class="cc-pre-wrap">{value}</dd>
                 <dd class="cc-summary-list__action">
-                    <A href=change attr:class="cc-link">{t().change}<span class="cc-visually-hidden">{format!(" {}", label.to_lowercase())}</span></A>
+                    <A href=change attr:class="cc-link">{t().change}<span class="cc-visually-hidden">{format!(" {}", lower(label))}</span></A>
                 </dd>
             </div>
         }
@@ -173,11 +179,11 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
     view! {
         <div class="cc-width cc-page cc-wizard">
             <QuickExit />
-            <A href=Step::Consent.href() attr:class="cc-back-link">{move || t().back}</A>
-            <h1 class="cc-heading-xl" tabindex="-1">{move || t().review_title}</h1>
+            <A href=Step::Consent.href() attr:class="cc-back-link">{tr(|t| t.back)}</A>
+            <h1 class="cc-heading-xl" tabindex="-1">{tr(|t| t.review_title)}</h1>
             <Show when=move || !field_errors.with(Vec::is_empty)>
                 <div class="cc-error-summary" role="alert" aria-labelledby="review-errors-title">
-                    <h2 id="review-errors-title" class="cc-heading-m">{move || t().error_summary_title}</h2>
+                    <h2 id="review-errors-title" class="cc-heading-m">{tr(|t| t.error_summary_title)}</h2>
                     <ul class="cc-error-summary__list">
                         {move || field_errors.get().into_iter().map(|e| {
                             let href = format!("{}?volver=revisar", step_of(&e.field).href());
@@ -212,8 +218,8 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
                     </dl>
                 }
             }}
-            <h2 class="cc-heading-m">{move || t().review_send_title}</h2>
-            <p>{move || t().review_send_text}</p>
+            <h2 class="cc-heading-m">{tr(|t| t.review_send_title)}</h2>
+            <p>{tr(|t| t.review_send_text)}</p>
             {move || failure.get().map(|e| view! {
                 <div class="cc-error-panel" role="alert">
                     <h2 class="cc-heading-m">{t().send_failed_title}</h2>
@@ -224,7 +230,7 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
             <button type="button" class="cc-button" on:click=send aria-disabled=move || sending.get().then_some("true")>
                 {move || match type_name() {
                     _ if failure.with(Option::is_some) => t().send_retry.to_string(),
-                    Some(name) => fill(t().send_button, &[&name.to_lowercase()]),
+                    Some(name) => fill(t().send_button, &[&lower(&name)]),
                     None => t().send_button_generic.to_string(),
                 }}
             </button>

@@ -10,7 +10,7 @@ use super::draft::use_draft;
 use super::Step;
 use crate::components::format::long_date;
 use crate::components::PageHeading;
-use crate::i18n::{fill, t};
+use crate::i18n::{fill, t, tr};
 
 #[component]
 pub fn StartPage() -> impl IntoView {
@@ -70,11 +70,11 @@ pub fn StartPage() -> impl IntoView {
     view! {
         <div class="cc-width cc-page">
             <PageHeading title=Signal::derive(move || t().intake_title.to_string()) />
-            <p class="cc-body-l">{move || t().intake_lead}</p>
+            <p class="cc-body-l">{tr(|t| t.intake_lead)}</p>
             <ul class="cc-list cc-list--bullet">
-                <li>{move || t().intake_point_time}</li>
-                <li>{move || t().intake_point_ticket}</li>
-                <li>{move || t().intake_point_saved}</li>
+                <li>{tr(|t| t.intake_point_time)}</li>
+                <li>{tr(|t| t.intake_point_ticket)}</li>
+                <li>{tr(|t| t.intake_point_saved)}</li>
             </ul>
             {move || {
                 if has_draft() {

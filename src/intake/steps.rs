@@ -20,7 +20,7 @@ use crate::components::form::{
     Checkbox, ErrorSummary, Errors, RadioOption, Radios, TextArea, TextField,
 };
 use crate::components::{use_page_title, Loading};
-use crate::i18n::{fill, t, use_lang};
+use crate::i18n::{fill, t, tr, tr_signal, use_lang};
 
 /// Today in the person's time zone (what "the date must be today or before" means).
 pub fn today() -> Date {
@@ -127,12 +127,12 @@ fn StepFrame(step: Step, deployment: Deployment) -> impl IntoView {
     view! {
         <div class="cc-width cc-page cc-wizard">
             <QuickExit />
-            {back_href.map(|href| view! { <A href=href attr:class="cc-back-link">{move || t().back}</A> })}
+            {back_href.map(|href| view! { <A href=href attr:class="cc-back-link">{tr(|t| t.back)}</A> })}
             <p class="cc-caption cc-progress">{progress_text}</p>
             <ErrorSummary errors=errors />
             <form novalidate on:submit=on_submit>
                 {step_body(step, deployment, draft, errors)}
-                <button type="submit" class="cc-button">{move || t().continue_button}</button>
+                <button type="submit" class="cc-button">{tr(|t| t.continue_button)}</button>
             </form>
             <DraftNote />
         </div>
@@ -247,8 +247,8 @@ fn type_step(deployment: Deployment, draft: DraftStore, errors: Errors) -> AnyVi
     view! {
         <Radios
             id="case_type"
-            legend=Signal::derive(|| t().q_type.to_string())
-            hint=Signal::derive(|| t().q_type_hint.to_string())
+            legend=tr_signal(|t| t.q_type)
+            hint=tr_signal(|t| t.q_type_hint)
             options=options
             value=Signal::derive(move || draft.0.with(|d| d.case_type.clone()))
             on_change=Callback::new(move |v: String| draft.update(|d| {
@@ -270,16 +270,16 @@ fn emergency_step(deployment: Deployment) -> AnyView {
     let phone = deployment.emergency_phone.clone();
     let tel = format!("tel:{}", phone.replace(' ', ""));
     view! {
-        <h1 class="cc-heading-xl" tabindex="-1">{move || t().q_emergency}</h1>
+        <h1 class="cc-heading-xl" tabindex="-1">{tr(|t| t.q_emergency)}</h1>
         <div class="cc-warning-text">
             <strong>
-                {move || t().emergency_danger_before} " "
+                {tr(|t| t.emergency_danger_before)} " "
                 <a class="cc-link" href=tel.clone()>{phone.clone()}</a>
-                {move || t().emergency_danger_after}
+                {tr(|t| t.emergency_danger_after)}
             </strong>
         </div>
-        <p>{move || t().emergency_safe_1}</p>
-        <p>{move || t().emergency_safe_2}</p>
+        <p>{tr(|t| t.emergency_safe_1)}</p>
+        <p>{tr(|t| t.emergency_safe_2)}</p>
     }
     .into_any()
 }
@@ -327,8 +327,8 @@ fn AgencyStep(draft: DraftStore, errors: Errors) -> impl IntoView {
                 view! {
                     <Radios
                         id="agency"
-                        legend=Signal::derive(|| t().q_agency.to_string())
-                        hint=Signal::derive(|| t().q_agency_hint.to_string())
+                        legend=tr_signal(|t| t.q_agency)
+                        hint=tr_signal(|t| t.q_agency_hint)
                         options=options
                         value=Signal::derive(move || draft.0.with(|d| d.agency.clone()))
                         on_change=Callback::new(move |v: String| draft.update(|d| d.agency = Some(v)))
@@ -399,7 +399,7 @@ fn what_happened_step(deployment: Deployment, draft: DraftStore, errors: Errors)
         <TextArea
             id="description"
             label=label
-            hint=Signal::derive(|| t().description_hint.to_string())
+            hint=tr_signal(|t| t.description_hint)
             value=Signal::derive(move || draft.0.with(|d| d.description.clone()))
             on_input=set(|d, v| d.description = v)
             errors=errors
@@ -411,25 +411,25 @@ fn what_happened_step(deployment: Deployment, draft: DraftStore, errors: Errors)
                 <fieldset class="cc-fieldset" role="group" aria-describedby=move || {
                     if date_error.get().is_some() { "event_date-hint event_date-error" } else { "event_date-hint" }
                 }>
-                    <legend class="cc-label">{move || t().date_legend}</legend>
-                    <p class="cc-hint" id="event_date-hint">{move || t().date_hint}</p>
+                    <legend class="cc-label">{tr(|t| t.date_legend)}</legend>
+                    <p class="cc-hint" id="event_date-hint">{tr(|t| t.date_hint)}</p>
                     {move || date_error.get().map(|m| view! {
                         <p class="cc-error-message" id="event_date-error"><span class="cc-visually-hidden">{t().error_prefix}</span>{m}</p>
                     })}
                     <div class="cc-date-input">
-                        <DatePart id="event_date" label=Signal::derive(|| t().date_day.to_string()) width=2
+                        <DatePart id="event_date" label=tr_signal(|t| t.date_day) width=2
                             value=Signal::derive(move || draft.0.with(|d| d.day.clone())) on_input=set(|d, v| d.day = v) invalid=date_error />
-                        <DatePart id="event_date_month" label=Signal::derive(|| t().date_month.to_string()) width=2
+                        <DatePart id="event_date_month" label=tr_signal(|t| t.date_month) width=2
                             value=Signal::derive(move || draft.0.with(|d| d.month.clone())) on_input=set(|d, v| d.month = v) invalid=date_error />
-                        <DatePart id="event_date_year" label=Signal::derive(|| t().date_year.to_string()) width=4
+                        <DatePart id="event_date_year" label=tr_signal(|t| t.date_year) width=4
                             value=Signal::derive(move || draft.0.with(|d| d.year.clone())) on_input=set(|d, v| d.year = v) invalid=date_error />
                     </div>
                 </fieldset>
             </div>
             <TextField
                 id="place"
-                label=Signal::derive(|| t().place_label.to_string())
-                hint=Signal::derive(|| t().place_hint.to_string())
+                label=tr_signal(|t| t.place_label)
+                hint=tr_signal(|t| t.place_hint)
                 value=Signal::derive(move || draft.0.with(|d| d.place.clone()))
                 on_input=set(|d, v| d.place = v)
                 errors=errors
@@ -501,7 +501,7 @@ fn AttachmentsStep(deployment: Deployment, draft: DraftStore, errors: Errors) ->
         });
     };
     view! {
-        <h1 class="cc-heading-xl" tabindex="-1">{move || t().q_attachments}</h1>
+        <h1 class="cc-heading-xl" tabindex="-1">{tr(|t| t.q_attachments)}</h1>
         <p class="cc-hint" id="attachments-hint">{move || hint.get()}</p>
         {move || {
             let list = draft.0.with(|d| d.attachments.clone());
@@ -526,7 +526,7 @@ fn AttachmentsStep(deployment: Deployment, draft: DraftStore, errors: Errors) ->
             })
         }}
         <div class="cc-field" class:cc-field--error=move || errors.with(|e| !e.is_empty())>
-            <label class="cc-label" for="attachments">{move || t().attachments_choose}</label>
+            <label class="cc-label" for="attachments">{tr(|t| t.attachments_choose)}</label>
             {move || errors.with(|e| e.first().map(|e| e.message.clone())).map(|m| view! {
                 <p class="cc-error-message" id="attachments-error"><span class="cc-visually-hidden">{t().error_prefix}</span>{m}</p>
             })}
@@ -637,7 +637,7 @@ fn contact_step(deployment: Deployment, draft: DraftStore, errors: Errors) -> An
     view! {
         <Radios
             id="identity"
-            legend=Signal::derive(|| t().q_contact.to_string())
+            legend=tr_signal(|t| t.q_contact)
             options=options
             value=identity_value
             on_change=Callback::new(move |v: String| draft.update(|d| {
@@ -652,16 +652,16 @@ fn contact_step(deployment: Deployment, draft: DraftStore, errors: Errors) -> An
         />
         <Show when=shows_fields>
             <div class="cc-conditional">
-                <TextField id="name" label=Signal::derive(|| t().name_label.to_string())
+                <TextField id="name" label=tr_signal(|t| t.name_label)
                     value=Signal::derive(move || draft.0.with(|d| d.name.clone())) on_input=set(|d, v| d.name = v)
                     errors=errors autocomplete="name" />
-                <p class="cc-body">{move || t().contact_either}</p>
-                <TextField id="email" label=Signal::derive(|| t().email_label.to_string())
-                    hint=Signal::derive(|| t().email_hint.to_string())
+                <p class="cc-body">{tr(|t| t.contact_either)}</p>
+                <TextField id="email" label=tr_signal(|t| t.email_label)
+                    hint=tr_signal(|t| t.email_hint)
                     value=Signal::derive(move || draft.0.with(|d| d.email.clone())) on_input=set(|d, v| d.email = v)
                     errors=errors input_type="email" autocomplete="email" />
-                <TextField id="phone" label=Signal::derive(|| t().phone_label.to_string())
-                    hint=Signal::derive(|| t().phone_hint.to_string())
+                <TextField id="phone" label=tr_signal(|t| t.phone_label)
+                    hint=tr_signal(|t| t.phone_hint)
                     value=Signal::derive(move || draft.0.with(|d| d.phone.clone())) on_input=set(|d, v| d.phone = v)
                     errors=errors input_type="tel" autocomplete="tel" />
                 {move || crate::components::form::error_for(errors, "contact").get().map(|m| view! {
@@ -676,17 +676,17 @@ fn contact_step(deployment: Deployment, draft: DraftStore, errors: Errors) -> An
 fn consent_step(deployment: Deployment, draft: DraftStore, errors: Errors) -> AnyView {
     let policy = deployment.privacy_policy_url.clone();
     view! {
-        <h1 class="cc-heading-xl" tabindex="-1">{move || t().q_consent}</h1>
-        <p>{move || t().consent_what}</p>
+        <h1 class="cc-heading-xl" tabindex="-1">{tr(|t| t.q_consent)}</h1>
+        <p>{tr(|t| t.consent_what)}</p>
         <ul class="cc-list cc-list--bullet">
-            <li>{move || t().consent_point_use}</li>
-            <li>{move || t().consent_point_share}</li>
-            <li>{move || t().consent_point_rights}</li>
+            <li>{tr(|t| t.consent_point_use)}</li>
+            <li>{tr(|t| t.consent_point_share)}</li>
+            <li>{tr(|t| t.consent_point_rights)}</li>
         </ul>
-        <p><a class="cc-link" href=policy target="_blank" rel="noopener">{move || t().consent_read_policy}</a></p>
+        <p><a class="cc-link" href=policy target="_blank" rel="noopener">{tr(|t| t.consent_read_policy)}</a></p>
         <Checkbox
             id="consent"
-            label=Signal::derive(|| t().consent_label.to_string())
+            label=tr_signal(|t| t.consent_label)
             checked=Signal::derive(move || draft.0.with(|d| d.consent))
             on_change=Callback::new(move |v: bool| draft.update(|d| d.consent = v))
             errors=errors
@@ -702,7 +702,7 @@ pub fn DraftNote() -> impl IntoView {
     let navigate = use_navigate();
     view! {
         <div class="cc-draft-note">
-            <p class="cc-caption">{move || t().draft_saved_note}</p>
+            <p class="cc-caption">{tr(|t| t.draft_saved_note)}</p>
             <button
                 type="button"
                 class="cc-button cc-button--secondary"
@@ -711,7 +711,7 @@ pub fn DraftNote() -> impl IntoView {
                     navigate("/contacto", Default::default());
                 }
             >
-                {move || t().draft_delete}
+                {tr(|t| t.draft_delete)}
             </button>
         </div>
     }

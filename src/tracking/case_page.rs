@@ -15,7 +15,7 @@ use crate::app::use_deployment;
 use crate::components::form::{ErrorSummary, Errors, RadioOption, Radios, TextArea};
 use crate::components::format::long_date;
 use crate::components::{use_page_title, Loading};
-use crate::i18n::{fill, t, Texts};
+use crate::i18n::{fill, t, tr, tr_signal, Texts};
 use crate::storage;
 
 /// Reads `#codigo=…` from the address (the confirmation's link puts the code there:
@@ -286,7 +286,7 @@ fn DownloadButton(ticket: String, code: String, file: AttachmentReceipt) -> impl
     };
     view! {
         <button type="button" class="cc-button cc-button--secondary" on:click=on_click>
-            {move || t().download}" "{name.clone()}
+            {tr(|t| t.download)}" "{name.clone()}
         </button>
     }
 }
@@ -437,14 +437,14 @@ fn ReplyForm(ticket: String, code: String, case: RwSignal<Option<CaseView>>) -> 
     };
     view! {
         <section class="cc-reply" aria-labelledby="reply-title">
-            <h2 id="reply-title" class="cc-heading-l">{move || t().reply_title}</h2>
+            <h2 id="reply-title" class="cc-heading-l">{tr(|t| t.reply_title)}</h2>
             <ErrorSummary errors=errors />
             {move || failure.get().map(|e| view! {
                 <div class="cc-error-panel" role="alert"><p>{e.message(t())}</p><p>{t().send_failed_nothing_lost}</p></div>
             })}
             <form novalidate on:submit=on_submit>
-                <TextArea id="reply" label=Signal::derive(|| t().reply_label.to_string())
-                    hint=Signal::derive(|| t().reply_hint.to_string())
+                <TextArea id="reply" label=tr_signal(|t| t.reply_label)
+                    hint=tr_signal(|t| t.reply_hint)
                     value=Signal::derive(move || draft.with(|d| d.message.clone()))
                     on_input=Callback::new(move |v: String| draft.update(|d| d.message = v))
                     errors=errors max=max />
@@ -468,11 +468,11 @@ fn ReplyForm(ticket: String, code: String, case: RwSignal<Option<CaseView>>) -> 
                     })
                 }}
                 <div class="cc-field">
-                    <label class="cc-label" for="reply-files">{move || t().reply_files}</label>
+                    <label class="cc-label" for="reply-files">{tr(|t| t.reply_files)}</label>
                     <input id="reply-files" type="file" multiple class="cc-file-input"
                         accept="image/jpeg,image/png,image/webp,image/gif,image/heic,application/pdf" on:change=on_files />
                 </div>
-                <button type="submit" class="cc-button" aria-disabled=move || sending.get().then_some("true")>{move || t().reply_send}</button>
+                <button type="submit" class="cc-button" aria-disabled=move || sending.get().then_some("true")>{tr(|t| t.reply_send)}</button>
                 <p role="status" class="cc-caption">{move || sending.get().then(|| t().sending)}</p>
             </form>
         </section>
@@ -573,19 +573,19 @@ fn RatingForm(ticket: String, code: String, case: RwSignal<Option<CaseView>>) ->
     };
     view! {
         <section class="cc-rating" aria-labelledby="rating-title">
-            <h2 id="rating-title" class="cc-heading-l">{move || t().rating_title}</h2>
-            <p>{move || t().rating_lead}</p>
+            <h2 id="rating-title" class="cc-heading-l">{tr(|t| t.rating_title)}</h2>
+            <p>{tr(|t| t.rating_lead)}</p>
             <ErrorSummary errors=errors />
             <form novalidate on:submit=on_submit>
-                <Radios id="rating_answered" legend=Signal::derive(|| t().rating_answered.to_string()) options=yes_no
+                <Radios id="rating_answered" legend=tr_signal(|t| t.rating_answered) options=yes_no
                     value=answered.into() on_change=Callback::new(move |v| answered.set(Some(v))) errors=errors />
-                <Radios id="rating_clear" legend=Signal::derive(|| t().rating_clear.to_string()) options=yes_no
+                <Radios id="rating_clear" legend=tr_signal(|t| t.rating_clear) options=yes_no
                     value=clear.into() on_change=Callback::new(move |v| clear.set(Some(v))) errors=errors />
-                <Radios id="rating_score" legend=Signal::derive(|| t().rating_score.to_string()) options=scores
+                <Radios id="rating_score" legend=tr_signal(|t| t.rating_score) options=scores
                     value=score.into() on_change=Callback::new(move |v| score.set(Some(v))) errors=errors />
-                <TextArea id="rating_comment" label=Signal::derive(|| t().rating_comment.to_string())
+                <TextArea id="rating_comment" label=tr_signal(|t| t.rating_comment)
                     value=comment.into() on_input=Callback::new(move |v| comment.set(v)) errors=errors max=1000 />
-                <button type="submit" class="cc-button" aria-disabled=move || sending.get().then_some("true")>{move || t().rating_send}</button>
+                <button type="submit" class="cc-button" aria-disabled=move || sending.get().then_some("true")>{tr(|t| t.rating_send)}</button>
             </form>
         </section>
     }

@@ -10,7 +10,7 @@ use super::{lookup, my_cases, not_found_error};
 use crate::api::ApiError;
 use crate::components::form::{ErrorSummary, Errors, TextField};
 use crate::components::use_page_title;
-use crate::i18n::t;
+use crate::i18n::{t, tr, tr_signal};
 
 /// Checks the two fields; returns the normalized values or the errors.
 fn validate(ticket: &str, code: &str) -> Result<(String, String), Vec<FieldError>> {
@@ -108,16 +108,16 @@ pub fn LookupForm(
         })}
         <form novalidate on:submit=on_submit>
             {show_ticket.then(|| view! {
-                <TextField id="ticket" label=Signal::derive(|| t().track_ticket_label.to_string())
-                    hint=Signal::derive(|| t().track_ticket_hint.to_string())
+                <TextField id="ticket" label=tr_signal(|t| t.track_ticket_label)
+                    hint=tr_signal(|t| t.track_ticket_hint)
                     value=ticket.into() on_input=Callback::new(move |v| set_ticket.set(v)) errors=errors
                     autocomplete="off" class="cc-input--code" />
             })}
-            <TextField id="access_code" label=Signal::derive(|| t().track_code_label.to_string())
-                hint=Signal::derive(|| t().track_code_hint.to_string())
+            <TextField id="access_code" label=tr_signal(|t| t.track_code_label)
+                hint=tr_signal(|t| t.track_code_hint)
                 value=code.into() on_input=Callback::new(move |v| set_code.set(v)) errors=errors
                 autocomplete="off" class="cc-input--code" />
-            <button type="submit" class="cc-button" aria-disabled=move || busy.get().then_some("true")>{move || t().track_button}</button>
+            <button type="submit" class="cc-button" aria-disabled=move || busy.get().then_some("true")>{tr(|t| t.track_button)}</button>
             <p role="status" class="cc-caption">{move || busy.get().then(|| t().loading)}</p>
         </form>
     }
@@ -127,7 +127,7 @@ pub fn LookupForm(
 pub fn LookupPage() -> impl IntoView {
     let navigate = use_navigate();
     let errors: Errors = RwSignal::new(Vec::new());
-    let title = Signal::derive(|| t().track_title.to_string());
+    let title = tr_signal(|t| t.track_title);
     use_page_title(title, error_prefix(errors));
     let on_found = Callback::new(
         move |(ticket, _code, _view): (String, String, cc_core::tracking::CaseView)| {
@@ -136,8 +136,8 @@ pub fn LookupPage() -> impl IntoView {
     );
     view! {
         <div class="cc-width cc-page cc-narrow">
-            <h1 class="cc-heading-xl" tabindex="-1">{move || t().track_title}</h1>
-            <p class="cc-body-l">{move || t().track_lead}</p>
+            <h1 class="cc-heading-xl" tabindex="-1">{tr(|t| t.track_title)}</h1>
+            <p class="cc-body-l">{tr(|t| t.track_lead)}</p>
             <LookupForm errors=errors on_found=on_found />
         </div>
     }

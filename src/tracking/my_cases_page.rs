@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use super::case_page::status_name;
 use super::{lookup, my_cases};
 use crate::components::PageHeading;
-use crate::i18n::t;
+use crate::i18n::{t, tr, tr_signal};
 
 #[derive(Clone)]
 enum Row {
@@ -55,8 +55,8 @@ pub fn MyCasesPage() -> impl IntoView {
     };
     view! {
         <div class="cc-width cc-page">
-            <PageHeading title=Signal::derive(|| t().my_cases_title.to_string()) />
-            <p>{move || t().my_cases_lead}</p>
+            <PageHeading title=tr_signal(|t| t.my_cases_title) />
+            <p>{tr(|t| t.my_cases_lead)}</p>
             {move || {
                 let list = rows.get();
                 if list.is_empty() {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 pub type RichText = Vec<Block>;
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     Paragraph {
@@ -22,7 +22,7 @@ pub enum Block {
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
     Text {
@@ -36,6 +36,81 @@ pub enum Inline {
         text: String,
         href: String,
     },
+}
+
+// `Block` and `Inline` are internally tagged (`{"type": "text", "text": "…"}`). The
+// derived `Deserialize` of an internally tagged enum buffers every object into serde's
+// generic `Content` tree first, which costs the wasm app ~12 KB. These impls read the
+// same JSON through one flat struct per enum instead: the same documents are accepted
+// (the tag and fields in any order, unknown fields ignored) and the same are rejected
+// (unknown tag, missing or `null` field of the variant, duplicate field).
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum BlockTag {
+    Paragraph,
+    List,
+}
+
+#[derive(Deserialize)]
+struct BlockRepr {
+    #[serde(rename = "type")]
+    tag: BlockTag,
+    content: Option<Vec<Inline>>,
+    ordered: Option<bool>,
+    items: Option<Vec<Vec<Inline>>>,
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let r = BlockRepr::deserialize(deserializer)?;
+        Ok(match r.tag {
+            BlockTag::Paragraph => Block::Paragraph {
+                content: r
+                    .content
+                    .ok_or_else(|| D::Error::missing_field("content"))?,
+            },
+            BlockTag::List => Block::List {
+                ordered: r
+                    .ordered
+                    .ok_or_else(|| D::Error::missing_field("ordered"))?,
+                items: r.items.ok_or_else(|| D::Error::missing_field("items"))?,
+            },
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum InlineTag {
+    Text,
+    Strong,
+    Link,
+}
+
+#[derive(Deserialize)]
+struct InlineRepr {
+    #[serde(rename = "type")]
+    tag: InlineTag,
+    text: Option<String>,
+    href: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Inline {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let r = InlineRepr::deserialize(deserializer)?;
+        let text = r.text.ok_or_else(|| D::Error::missing_field("text"))?;
+        Ok(match r.tag {
+            InlineTag::Text => Inline::Text { text },
+            InlineTag::Strong => Inline::Strong { text },
+            InlineTag::Link => Inline::Link {
+                text,
+                href: r.href.ok_or_else(|| D::Error::missing_field("href"))?,
+            },
+        })
+    }
 }
 
 impl Block {

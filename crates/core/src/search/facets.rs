@@ -7,6 +7,7 @@ use crate::api::{FacetCount, FacetCounts};
 use crate::catalog::ModalityKind;
 
 use super::index::{Doc, Index, Values};
+use super::sort::sort_by;
 use super::Filters;
 
 /// Which of the four filters a document passes.
@@ -139,6 +140,8 @@ fn facet_list(values: &Values, counts: &[usize], selected: Option<&str>) -> Vec<
             });
         }
     }
-    list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    sort_by(&mut list, |a, b| {
+        b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
+    });
     list
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::catalog::{CatalogIndex, ProcedureSummary};
 
+use super::sort::sort_by;
 use super::synonyms::{find_phrases, Synonyms};
 use super::text::{fold, for_each_word, is_stop_word};
 use super::vocab::Vocab;
@@ -217,7 +218,7 @@ impl<'c> Builder<'c> {
         let terms = self.terms_of(&p.summary);
         self.postings.add(doc, Field::Text, &terms);
         let mut categories: Vec<u32> = p.categories.iter().map(|c| self.category_id(c)).collect();
-        categories.sort_unstable();
+        sort_by(&mut categories, |a, b| a.cmp(b));
         categories.dedup();
         for &c in &categories {
             self.postings
@@ -358,7 +359,7 @@ impl Index {
 fn name_order(catalog: &CatalogIndex) -> (Vec<u32>, Vec<u32>) {
     let keys: Vec<String> = catalog.procedures.iter().map(|p| fold(&p.name)).collect();
     let mut by_name: Vec<u32> = (0..keys.len() as u32).collect();
-    by_name.sort_by(|&a, &b| {
+    sort_by(&mut by_name, |&a, &b| {
         let (a, b) = (a as usize, b as usize);
         keys[a]
             .cmp(&keys[b])

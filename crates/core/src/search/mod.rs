@@ -19,6 +19,7 @@ mod facets;
 mod index;
 mod query;
 mod rank;
+mod sort;
 mod stem;
 mod synonyms;
 mod text;
@@ -129,7 +130,7 @@ impl SearchIndex {
             hit.score += h.coverage_bonus;
         }
         let rank = &self.index.name_rank;
-        outcome.hits.sort_by(|a, b| {
+        sort::sort_by(&mut outcome.hits, |a, b| {
             b.score
                 .total_cmp(&a.score)
                 .then(rank[a.doc].cmp(&rank[b.doc]))

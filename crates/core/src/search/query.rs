@@ -138,7 +138,7 @@ pub(crate) fn match_term(term: &QueryTerm, vocab: &Vocab) -> TermMatches {
         }
     }
     // One entry per word, with its best factor.
-    words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    super::sort::sort_by(&mut words, |a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     words.dedup_by_key(|w| w.0);
     TermMatches {
         words,

@@ -137,7 +137,7 @@ impl<'a> Highlighter<'a> {
 
 /// Sorts ranges and merges overlapping ones (a phrase and the words inside it).
 fn merge(mut ranges: Vec<[usize; 2]>) -> Vec<[usize; 2]> {
-    ranges.sort_unstable();
+    super::sort::sort_by(&mut ranges, |a, b| a.cmp(b));
     let mut out: Vec<[usize; 2]> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match out.last_mut() {

@@ -21,8 +21,31 @@ pub(crate) fn fold_char(c: char) -> char {
         'ñ' | 'Ñ' => 'n',
         'ç' | 'Ç' => 'c',
         'ý' | 'ÿ' | 'Ý' => 'y',
-        _ => c.to_lowercase().next().unwrap_or(c),
+        _ => lowercase(c),
     }
+}
+
+/// The first char of `c.to_lowercase()`.
+#[cfg(not(target_arch = "wasm32"))]
+fn lowercase(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// The first char of `c.to_lowercase()`, from the browser's `String.prototype.toLowerCase`
+/// (the same locale-independent Unicode full case mapping): std's lowercase table would
+/// add ~12 KB to the wasm. Latin-1 symbols and general punctuation (`¿`, `¡`, `°`, `–`,
+/// `“`), which have no case, skip the call to JavaScript.
+#[cfg(target_arch = "wasm32")]
+fn lowercase(c: char) -> char {
+    if matches!(c, '\u{80}'..='\u{bf}' | '\u{2000}'..='\u{206f}') {
+        return c;
+    }
+    let mut buf = [0; 4];
+    js_sys::JsString::from(&*c.encode_utf8(&mut buf))
+        .to_lower_case()
+        .as_string()
+        .and_then(|s| s.chars().next())
+        .unwrap_or(c)
 }
 
 /// Combining accents (U+0300–U+036F) of decomposed text such as `a\u{301}`: they stay
@@ -34,7 +57,32 @@ fn is_combining_mark(c: char) -> bool {
 /// Whether `c` belongs to a word. Ordinal indicators (`1º`, `Nª`) are letters to Unicode
 /// but noise in procedure names.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !matches!(c, 'º' | 'ª')
+    is_alphanumeric(c) && !matches!(c, 'º' | 'ª')
+}
+
+/// `c.is_alphanumeric()`.
+#[cfg(not(target_arch = "wasm32"))]
+fn is_alphanumeric(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// `c.is_alphanumeric()`, which is Unicode `Alphabetic` or `N*`: in the browser the
+/// engine's own Unicode tables answer (std's would add ~3 KB to the wasm). ASCII and the
+/// Latin-1 letters (`á`, `ñ`, `ü`…) are answered here without calling JavaScript.
+#[cfg(target_arch = "wasm32")]
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if matches!(c, '\u{c0}'..='\u{ff}') {
+        return !matches!(c, '×' | '÷');
+    }
+    thread_local! {
+        static ALPHANUMERIC: js_sys::RegExp =
+            js_sys::RegExp::new(r"^[\p{Alphabetic}\p{N}]$", "u");
+    }
+    let mut buf = [0; 4];
+    ALPHANUMERIC.with(|re| re.test(c.encode_utf8(&mut buf)))
 }
 
 /// Folds a whole string (including spaces and punctuation), e.g. for sorting by name.

@@ -80,8 +80,9 @@ impl Vocab {
     pub(super) fn finish(&mut self) {
         let words = &self.words;
         self.sorted = (0..words.len() as u32).collect();
-        self.sorted
-            .sort_unstable_by(|&a, &b| words[a as usize].text.cmp(&words[b as usize].text));
+        super::sort::sort_by(&mut self.sorted, |&a, &b| {
+            words[a as usize].text.cmp(&words[b as usize].text)
+        });
         self.by_len = vec![Vec::new(); MAX_TYPO_WORD + 1];
         for (id, w) in words.iter().enumerate() {
             if let Some(bucket) = self.by_len.get_mut(w.chars.len()) {
