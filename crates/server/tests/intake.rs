@@ -2,14 +2,14 @@
 //! ticket numbering and how the access code is stored.
 
 use axum::body::Body;
-use axum::http::{header, HeaderMap, Request, StatusCode};
-use cc_core::api::Problem;
-use cc_core::intake::dates::{BusinessCalendar, Date};
+use axum::http::{header, Request, StatusCode};
+use cc_core::intake::dates::BusinessCalendar;
 use cc_core::intake::{AttachmentReceipt, CaseReceipt, Identity};
 use cc_server::cases;
-use http_body_util::BodyExt;
 use serde_json::{json, Value};
-use tower::ServiceExt;
+
+mod common;
+use common::{send_to, today, Answer};
 
 struct TestApp {
     state: cc_server::AppState,
@@ -32,53 +32,8 @@ fn test_app() -> TestApp {
     }
 }
 
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn json<T: serde::de::DeserializeOwned>(&self) -> T {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
-            panic!("{e}: {}", String::from_utf8_lossy(&self.body));
-        })
-    }
-
-    fn problem(&self) -> Problem {
-        assert_eq!(
-            self.headers[header::CONTENT_TYPE],
-            "application/problem+json"
-        );
-        self.json()
-    }
-
-    fn error_codes(&self, field: &str) -> Vec<String> {
-        self.problem()
-            .errors
-            .into_iter()
-            .filter(|e| e.field == field)
-            .map(|e| e.code)
-            .collect()
-    }
-}
-
 async fn send(router: &axum::Router, request: Request<Body>) -> Answer {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response
-        .into_body()
-        .collect()
-        .await
-        .unwrap()
-        .to_bytes()
-        .to_vec();
-    Answer {
-        status,
-        headers,
-        body,
-    }
+    send_to(router, request).await
 }
 
 async fn post_case(app: &TestApp, key: Option<&str>, case: &Value) -> Answer {
@@ -116,14 +71,6 @@ fn valid_case() -> Value {
         "consent": true,
         "language": "es"
     })
-}
-
-fn today() -> Date {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    Date::from_unix_seconds(now)
 }
 
 /// `^[A-Z]+-[A-Z]{3}-\d{4}-\d{5}$` without a regex engine.

@@ -8,16 +8,16 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::ConnectInfo;
-use axum::http::{header, HeaderMap, Method, Request, StatusCode};
-use cc_core::api::Problem;
+use axum::http::{header, Method, Request, StatusCode};
 use cc_core::intake::access_code::normalize_code;
 use cc_core::intake::dates::{BusinessCalendar, Date};
 use cc_core::intake::{AttachmentReceipt, CaseReceipt};
 use cc_core::tracking::{Actor, CaseStatus, CaseView, EventKind, StaffCaseSummary, StaffCaseView};
 use cc_server::ratelimit::{LookupLimiter, ManualClock};
-use http_body_util::BodyExt;
 use serde_json::{json, Value};
-use tower::ServiceExt;
+
+mod common;
+use common::{send_to, today, Answer};
 
 const TOKEN: &str = "token-de-prueba-0123456789";
 
@@ -47,64 +47,8 @@ fn test_app() -> TestApp {
     }
 }
 
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn json<T: serde::de::DeserializeOwned>(&self) -> T {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
-            panic!("{e}: {}", String::from_utf8_lossy(&self.body));
-        })
-    }
-
-    fn problem(&self) -> Problem {
-        assert_eq!(
-            self.headers[header::CONTENT_TYPE],
-            "application/problem+json"
-        );
-        self.json()
-    }
-
-    fn error_codes(&self, field: &str) -> Vec<String> {
-        self.problem()
-            .errors
-            .into_iter()
-            .filter(|e| e.field == field)
-            .map(|e| e.code)
-            .collect()
-    }
-
-    #[track_caller]
-    fn expect(&self, status: StatusCode) -> &Self {
-        assert_eq!(
-            self.status,
-            status,
-            "{}",
-            String::from_utf8_lossy(&self.body)
-        );
-        self
-    }
-}
-
 async fn send(app: &TestApp, request: Request<Body>) -> Answer {
-    let response = app.router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response
-        .into_body()
-        .collect()
-        .await
-        .unwrap()
-        .to_bytes()
-        .to_vec();
-    Answer {
-        status,
-        headers,
-        body,
-    }
+    send_to(&app.router, request).await
 }
 
 fn json_request(method: Method, uri: &str) -> axum::http::request::Builder {
@@ -228,14 +172,6 @@ async fn upload_png(app: &TestApp, name: &str) -> AttachmentReceipt {
         .body(Body::from(PNG.to_vec()))
         .unwrap();
     send(app, request).await.expect(StatusCode::CREATED).json()
-}
-
-fn today() -> Date {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    Date::from_unix_seconds(now)
 }
 
 fn calendar() -> BusinessCalendar {
