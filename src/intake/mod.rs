@@ -12,11 +12,12 @@ mod start;
 mod steps;
 
 pub use draft::{use_draft, DraftStore};
+pub use messages::localize;
 pub use privacy::PrivacyPage;
 pub use quick_exit::install_quick_exit_guard;
 pub use review::ConfirmationPage;
 pub use start::StartPage;
-pub use steps::{upload_attachment, StepPage};
+pub use steps::StepPage;
 
 use cc_core::config::Deployment;
 use cc_core::intake::CaseType;

@@ -2,10 +2,9 @@
 
 use cc_core::api::FieldError;
 use cc_core::config::Deployment;
-use cc_core::intake::attachments::check_attachment;
 use cc_core::intake::dates::Date;
 use cc_core::intake::validation as rules;
-use cc_core::intake::{AttachmentReceipt, Identity};
+use cc_core::intake::Identity;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -19,7 +18,7 @@ use crate::app::{use_catalog, use_deployment};
 use crate::components::form::{
     Checkbox, ErrorSummary, Errors, RadioOption, Radios, TextArea, TextField,
 };
-use crate::components::{use_page_title, Loading};
+use crate::components::{use_page_title, AttachmentPicker, Loading};
 use crate::i18n::{fill, t, tr, tr_signal, use_lang};
 
 /// Today in the person's time zone (what "the date must be today or before" means).
@@ -471,121 +470,29 @@ fn DatePart(
 #[component]
 fn AttachmentsStep(deployment: Deployment, draft: DraftStore, errors: Errors) -> impl IntoView {
     let rules = deployment.intake.clone();
-    let (uploading, set_uploading) = signal(false);
     let max_mb = rules.max_attachment_bytes / (1024 * 1024);
+    let max_files = rules.max_attachments;
     let hint = Signal::derive(move || {
         fill(
             t().attachments_hint,
-            &[&rules.max_attachments.to_string(), &max_mb.to_string()],
+            &[&max_files.to_string(), &max_mb.to_string()],
         )
     });
-    let rules = deployment.intake.clone();
-    let on_change = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(files) = input.files() else { return };
-        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
-        input.set_value("");
-        let rules = rules.clone();
-        set_uploading.set(true);
-        leptos::task::spawn_local_scoped(async move {
-            let mut problems = Vec::new();
-            for file in files {
-                let already = draft.0.with_untracked(|d| d.attachments.len());
-                match upload_attachment(&file, &rules, already).await {
-                    Ok(receipt) => draft.update(|d| d.attachments.push(receipt)),
-                    Err(e) => problems.push(e),
-                }
-            }
-            let _ = set_uploading.try_set(false);
-            let _ = errors.try_set(localize(use_lang().get_untracked(), problems));
-        });
-    };
     view! {
         <h1 class="cc-heading-xl" tabindex="-1">{tr(|t| t.q_attachments)}</h1>
         <p class="cc-hint" id="attachments-hint">{move || hint.get()}</p>
-        {move || {
-            let list = draft.0.with(|d| d.attachments.clone());
-            (!list.is_empty()).then(|| view! {
-                <h2 class="cc-heading-m">{t().attachments_list_title}</h2>
-                <ul class="cc-file-list">
-                    {list.into_iter().map(|a| {
-                        let id = a.id.clone();
-                        let size_kb = a.size.div_ceil(1024);
-                        view! {
-                            <li class="cc-file">
-                                <span class="cc-file__name">{a.name.clone()}</span>
-                                <span class="cc-caption">{format!(" ({size_kb} KB)")}</span>
-                                <button type="button" class="cc-button cc-button--secondary cc-file__remove"
-                                    on:click=move |_| { let id = id.clone(); draft.update(move |d| d.attachments.retain(|x| x.id != id)); }>
-                                    {t().remove}<span class="cc-visually-hidden">{format!(" {}", a.name)}</span>
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            })
-        }}
-        <div class="cc-field" class:cc-field--error=move || errors.with(|e| !e.is_empty())>
-            <label class="cc-label" for="attachments">{tr(|t| t.attachments_choose)}</label>
-            {move || errors.with(|e| e.first().map(|e| e.message.clone())).map(|m| view! {
-                <p class="cc-error-message" id="attachments-error"><span class="cc-visually-hidden">{t().error_prefix}</span>{m}</p>
-            })}
-            <input
-                id="attachments"
-                type="file"
-                multiple
-                class="cc-file-input"
-                accept="image/jpeg,image/png,image/webp,image/gif,image/heic,application/pdf"
-                aria-describedby=move || if errors.with(|e| e.is_empty()) { "attachments-hint" } else { "attachments-hint attachments-error" }
-                on:change=on_change
-            />
-        </div>
-        <p role="status" class="cc-caption">{move || uploading.get().then(|| t().attachments_uploading)}</p>
+        <AttachmentPicker
+            id="attachments"
+            label=tr_signal(|t| t.attachments_choose)
+            hint_id="attachments-hint"
+            list_title=tr_signal(|t| t.attachments_list_title)
+            files=Signal::derive(move || draft.0.with(|d| d.attachments.clone()))
+            on_add=Callback::new(move |r| draft.update(|d| d.attachments.push(r)))
+            on_remove=Callback::new(move |id: String| draft.update(|d| d.attachments.retain(|x| x.id != id)))
+            errors=errors
+            rules=rules
+        />
     }
-}
-
-/// Checks a file by its content (never its name), then uploads it.
-pub async fn upload_attachment(
-    file: &web_sys::File,
-    rules: &cc_core::intake::IntakeRules,
-    already: usize,
-) -> Result<AttachmentReceipt, FieldError> {
-    let name = file.name();
-    let problem = |p: cc_core::intake::attachments::AttachmentProblem| FieldError {
-        field: "attachments".into(),
-        code: p.code().into(),
-        message: p.message_es(&name),
-    };
-    let size = file.size() as u64;
-    // Reject on size before reading anything big into memory.
-    if let Err(p) = check_attachment(&name, size, &[0xFF, 0xD8, 0xFF], rules, already) {
-        if p.code() != "wrong_type" {
-            return Err(problem(p));
-        }
-    }
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| FieldError {
-            field: "attachments".into(),
-            code: "unreadable".into(),
-            message: t().err_attachment_type.into(),
-        })?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    check_attachment(&name, size, &bytes[..bytes.len().min(64)], rules, already)
-        .map_err(problem)?;
-    crate::api::post_bytes(
-        &format!("/attachments?name={}", crate::api::encode(&name)),
-        bytes,
-    )
-    .await
-    .map_err(|e| match e {
-        crate::api::ApiError::Problem(p) if !p.errors.is_empty() => p.errors[0].clone(),
-        other => FieldError {
-            field: "attachments".into(),
-            code: "upload".into(),
-            message: other.message(t()),
-        },
-    })
 }
 
 fn contact_step(deployment: Deployment, draft: DraftStore, errors: Errors) -> AnyView {

@@ -14,7 +14,7 @@ use crate::api::{self, ApiError};
 use crate::app::use_deployment;
 use crate::components::form::{ErrorSummary, Errors, RadioOption, Radios, TextArea};
 use crate::components::format::long_date;
-use crate::components::{use_page_title, Loading};
+use crate::components::{use_page_title, AttachmentPicker, Loading};
 use crate::i18n::{fill, t, tr, tr_signal, Texts};
 use crate::storage;
 
@@ -352,25 +352,6 @@ fn ReplyForm(ticket: String, code: String, case: RwSignal<Option<CaseView>>) -> 
         .map(|d| d.intake)
         .unwrap_or_default();
     let max = rules.description_max;
-    let rules_upload = rules.clone();
-    let on_files = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(files) = input.files() else { return };
-        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
-        input.set_value("");
-        let rules = rules_upload.clone();
-        leptos::task::spawn_local_scoped(async move {
-            let mut problems = Vec::new();
-            for file in files {
-                let already = draft.with_untracked(|d| d.attachments.len());
-                match crate::intake::upload_attachment(&file, &rules, already).await {
-                    Ok(r) => draft.update(|d| d.attachments.push(r)),
-                    Err(e) => problems.push(e),
-                }
-            }
-            let _ = errors.try_set(problems);
-        });
-    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if sending.get_untracked() {
@@ -448,30 +429,15 @@ fn ReplyForm(ticket: String, code: String, case: RwSignal<Option<CaseView>>) -> 
                     value=Signal::derive(move || draft.with(|d| d.message.clone()))
                     on_input=Callback::new(move |v: String| draft.update(|d| d.message = v))
                     errors=errors max=max />
-                {move || {
-                    let list = draft.with(|d| d.attachments.clone());
-                    (!list.is_empty()).then(|| view! {
-                        <ul class="cc-file-list">
-                            {list.into_iter().map(|a| {
-                                let id = a.id.clone();
-                                view! {
-                                    <li class="cc-file">
-                                        <span class="cc-file__name">{a.name.clone()}</span>
-                                        <button type="button" class="cc-button cc-button--secondary cc-file__remove"
-                                            on:click=move |_| { let id = id.clone(); draft.update(move |d| d.attachments.retain(|x| x.id != id)); }>
-                                            {t().remove}<span class="cc-visually-hidden">{format!(" {}", a.name)}</span>
-                                        </button>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    })
-                }}
-                <div class="cc-field">
-                    <label class="cc-label" for="reply-files">{tr(|t| t.reply_files)}</label>
-                    <input id="reply-files" type="file" multiple class="cc-file-input"
-                        accept="image/jpeg,image/png,image/webp,image/gif,image/heic,application/pdf" on:change=on_files />
-                </div>
+                <AttachmentPicker
+                    id="reply-files"
+                    label=tr_signal(|t| t.reply_files)
+                    files=Signal::derive(move || draft.with(|d| d.attachments.clone()))
+                    on_add=Callback::new(move |r| draft.update(|d| d.attachments.push(r)))
+                    on_remove=Callback::new(move |id: String| draft.update(|d| d.attachments.retain(|x| x.id != id)))
+                    errors=errors
+                    rules=rules
+                />
                 <button type="submit" class="cc-button" aria-disabled=move || sending.get().then_some("true")>{tr(|t| t.reply_send)}</button>
                 <p role="status" class="cc-caption">{move || sending.get().then(|| t().sending)}</p>
             </form>

@@ -2,7 +2,7 @@
 // axe on every step with and without errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, settled, expectAccessible, screenshot, sql, tabTo, routeNeutralSite, fillQueja as fillQuejaAt } from './lib.js';
+import { startServer, launchBrowser, newPage, settled, expectAccessible, screenshot, sql, tabTo, routeNeutralSite, fillQueja as fillQuejaAt, PNG_1X1 } from './lib.js';
 
 let server;
 let browser;
@@ -151,6 +151,36 @@ test('contact step: e-mail format and missing contact are specific errors', asyn
   await page.getByRole('button', { name: 'Continuar' }).click();
   await page.locator('#contact-error').waitFor();
   assert.match(await page.locator('#contact-error').innerText(), /correo electrónico o su número de teléfono/);
+});
+
+test('attachments: checked by content, listed, removable, kept in the case', async () => {
+  const page = await newPage(browser);
+  await fillQueja(page);
+  await page.goto(`${server.base}/contacto/adjuntos`);
+  await settled(page);
+  await page.setInputFiles('#attachments', [
+    { name: 'foto.png', mimeType: 'image/png', buffer: PNG_1X1 },
+    { name: 'virus.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ this is not a photo') },
+  ]);
+  await page.locator('.cc-file__name', { hasText: 'foto.png' }).waitFor();
+  await page.locator('#attachments-error').waitFor();
+  assert.match(await page.locator('#attachments-error').innerText(), /virus\.jpg.*no es una foto ni un PDF/s);
+  assert.match(await page.locator('#attachments').getAttribute('aria-describedby'), /attachments-error/);
+  assert.equal(await page.locator('.cc-file').count(), 1, 'the disguised file is not attached');
+  await expectAccessible(assert, page, 'attachments with one file and an error');
+  // Survives a reload (the draft keeps the receipt; the server keeps the file).
+  await page.reload();
+  await page.locator('.cc-file__name', { hasText: 'foto.png' }).waitFor();
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.goto(`${server.base}/contacto/revisar`);
+  await settled(page);
+  assert.match(await page.locator('main').innerText(), /foto\.png/);
+  await page.getByRole('button', { name: /Enviar mi queja/ }).click();
+  await page.waitForURL(/\/contacto\/enviado\//);
+  const ticket = await page.locator('#ticket').innerText();
+  const [[count]] = sql(server.db, `SELECT COUNT(*) FROM attachments a JOIN cases c ON c.id = a.case_id WHERE c.ticket = '${ticket}'`);
+  assert.equal(count, 1);
+  assert.deepEqual(page.errors, []);
 });
 
 test('reload mid-wizard restores every answer', async () => {
