@@ -326,3 +326,46 @@ test('axe-core: 0 violations on every wizard step at 360x640', async () => {
   await expectAccessible(assert, page, 'wizard start');
   assert.deepEqual(page.errors, []);
 });
+
+test('axe-core: 0 violations on every question page with its errors shown, at 360x640', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/contacto/tipo`);
+  await settled(page);
+  // Walk the wizard pressing "Continuar" on each page first without answering.
+  const steps = [
+    ['tipo', async () => page.getByLabel('Denuncia').check()],
+    ['antes-de-empezar', null],
+    ['entidad', async () => page.locator('input[name=agency]').first().check()],
+    ['que-paso', async () => {
+      await page.locator('#event_date').fill('31');
+      await page.locator('#event_date_month').fill('2');
+      await page.locator('#event_date_year').fill('2026');
+      await page.getByRole('button', { name: 'Continuar' }).click();
+      await page.locator('#event_date-error').waitFor();
+      await expectAccessible(assert, page, 'que-paso with a date error');
+      await page.locator('#event_date').fill('');
+      await page.locator('#event_date_month').fill('');
+      await page.locator('#event_date_year').fill('');
+      await page.locator('#description').fill('Un funcionario pide dinero para adelantar los turnos.');
+    }],
+    ['adjuntos', null],
+    ['sus-datos', async () => page.getByLabel(/Sin dar mi nombre/).check()],
+    ['datos-personales', async () => page.getByLabel(/Acepto que la entidad/).check()],
+  ];
+  for (const [slug, answer] of steps) {
+    await page.waitForURL(new RegExp(`/contacto/${slug}$`));
+    await settled(page);
+    if (answer) {
+      await page.getByRole('button', { name: 'Continuar' }).click();
+      await page.locator('.cc-error-summary').waitFor();
+      assert.match(await page.title(), /^Error: /, `${slug}: title`);
+      await expectAccessible(assert, page, `${slug} with errors`);
+      await answer();
+    }
+    const before = page.url();
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    await page.waitForURL((u) => u.href !== before);
+  }
+  await page.waitForURL(/\/contacto\/revisar$/);
+  assert.deepEqual(page.errors, []);
+});
