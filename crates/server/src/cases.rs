@@ -1285,27 +1285,13 @@ fn plan_action<'a>(ctx: &ActionContext<'_>, action: &'a StaffAction) -> ApiResul
     if ctx.status == CaseStatus::Closed && !matches!(action, StaffAction::Status { .. }) {
         return Err(conflict("case-closed", "El caso está cerrado."));
     }
-    let rules = &ctx.intake.deployment.intake;
     match action {
         StaffAction::Assign { agency } => plan_assign(ctx, agency.as_deref()),
         StaffAction::Status { status } => plan_status(ctx, *status),
         StaffAction::Message {
             message,
             attachments,
-        } => {
-            let ids = check_message(
-                ctx.conn,
-                rules,
-                message,
-                attachments,
-                STAFF_MESSAGE_MAX_CHARS,
-            )?;
-            Ok(Change {
-                message: Some(message.trim().to_owned()),
-                attachments: ids,
-                ..Change::event("message")
-            })
-        }
+        } => plan_message(ctx, message, attachments, "message", None),
         StaffAction::RequestInfo { message } => plan_request_info(ctx, message),
         StaffAction::Extend {
             reason,
@@ -1315,23 +1301,40 @@ fn plan_action<'a>(ctx: &ActionContext<'_>, action: &'a StaffAction) -> ApiResul
         StaffAction::Answer {
             message,
             attachments,
-        } => {
-            let ids = check_message(
-                ctx.conn,
-                rules,
-                message,
-                attachments,
-                STAFF_MESSAGE_MAX_CHARS,
-            )?;
-            Ok(Change {
-                message: Some(message.trim().to_owned()),
-                attachments: ids,
-                status: Some(CaseStatus::Answered),
-                ..Change::event("answered")
-            })
-        }
+        } => plan_message(
+            ctx,
+            message,
+            attachments,
+            "answered",
+            Some(CaseStatus::Answered),
+        ),
         StaffAction::Close { message } => plan_close(message.as_deref()),
     }
+}
+
+/// A staff message with files (a plain message, or the answer): checked like a
+/// citizen's reply, recorded as `kind`, optionally moving the case to `status`.
+fn plan_message<'a>(
+    ctx: &ActionContext<'_>,
+    message: &str,
+    attachments: &'a [String],
+    kind: &'static str,
+    status: Option<CaseStatus>,
+) -> ApiResult<Change<'a>> {
+    let rules = &ctx.intake.deployment.intake;
+    let ids = check_message(
+        ctx.conn,
+        rules,
+        message,
+        attachments,
+        STAFF_MESSAGE_MAX_CHARS,
+    )?;
+    Ok(Change {
+        message: Some(message.trim().to_owned()),
+        attachments: ids,
+        status,
+        ..Change::event(kind)
+    })
 }
 
 /// A catalog agency by acronym, or the `unknown` field error on `field`.
