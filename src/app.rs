@@ -1,47 +1,18 @@
 //! The app shell: router, header, footer, and the contexts every screen shares.
 
-use std::sync::Arc;
-
-use cc_core::catalog::CatalogIndex;
-use cc_core::config::Deployment;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use crate::api::{self, ApiError};
-use crate::catalog::{CatalogEngine, HomePage, ProcedurePage, SearchPage};
-use crate::components::{NavigatedFlag, PageHeading};
-use crate::i18n::{t, tr, tr_signal, Lang};
+use crate::catalog::{HomePage, ProcedurePage, SearchPage};
+use crate::components::{NavigatedFlag, NotFound};
+use crate::context::{provide_shared_contexts, use_deployment, use_site_name};
+use crate::i18n::{t, tr, Lang};
 use crate::intake::{ConfirmationPage, DraftStore, StartPage, StepPage};
 use crate::storage;
 use crate::tracking::{CasePage, LookupPage, MyCasesPage};
 
 const LANG_KEY: &str = "cc-lang";
-const DEFAULT_SITE_NAME: &str = "Contacto Ciudadano";
-
-/// Deployment settings, `None` until loaded (the shell works without them).
-pub fn use_deployment() -> Signal<Option<Deployment>> {
-    expect_context::<Signal<Option<Deployment>>>()
-}
-
-pub fn use_site_name() -> Signal<String> {
-    let deployment = use_deployment();
-    Signal::derive(move || {
-        deployment
-            .get()
-            .map(|d| d.name)
-            .unwrap_or_else(|| DEFAULT_SITE_NAME.into())
-    })
-}
-
-/// The catalog index, downloaded once and searched in the browser.
-#[derive(Clone, Copy)]
-pub struct CatalogResource(pub LocalResource<Result<Arc<CatalogEngine>, ApiError>>);
-
-pub fn use_catalog() -> CatalogResource {
-    expect_context::<CatalogResource>()
-}
 
 /// Spanish unless the person chose another language on this device. The browser's
 /// language is not used: on shared and second-hand phones it is often not the
@@ -68,21 +39,17 @@ pub fn App() -> impl IntoView {
         storage::set_string(LANG_KEY, code);
     });
 
-    let deployment_res = LocalResource::new(|| api::get::<Deployment>("/config"));
-    let deployment = Signal::derive(move || deployment_res.get().and_then(Result::ok));
-    provide_context(deployment);
-    provide_context(CatalogResource(LocalResource::new(|| async {
-        let index = api::get::<CatalogIndex>("/catalog/index").await?;
-        Ok(Arc::new(CatalogEngine::new(index)))
-    })));
-    provide_context(NavigatedFlag(RwSignal::new(false)));
+    provide_shared_contexts();
+    let first_path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    provide_context(NavigatedFlag::new(first_path));
     provide_context(DraftStore::load());
 
     view! {
         <Router>
-            <NavigationWatcher />
             {crate::embed::install_bridge()}
-            <a href="#contenido" class="cc-skip-link">{tr(|t| t.skip_to_content)}</a>
+            <SkipLink />
             <Header />
             <main id="contenido" class="cc-main" tabindex="-1">
                 <Routes fallback=NotFound>
@@ -107,23 +74,37 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Marks that the person navigated inside the app, so headings take focus from now on.
+/// "Skip to main content". The router would treat `#contenido` as a navigation, so
+/// the link moves focus itself (GOV.UK skip link: focus lands on `<main>`, and the
+/// next Tab goes to the first thing in it).
 #[component]
-fn NavigationWatcher() -> impl IntoView {
-    let location = use_location();
-    let navigated = crate::components::use_navigated_flag();
-    let first_path = location.pathname.get_untracked();
-    Effect::new(move |_| {
-        if location.pathname.get() != first_path {
-            navigated.set(true);
-        }
-    });
+fn SkipLink() -> impl IntoView {
+    view! {
+        <a
+            href="#contenido"
+            class="cc-skip-link"
+            on:click=|ev| {
+                ev.prevent_default();
+                if let Some(main) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("contenido"))
+                {
+                    let main: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(main);
+                    let _ = main.focus();
+                    main.scroll_into_view();
+                }
+            }
+        >
+            {tr(|t| t.skip_to_content)}
+        </a>
+    }
 }
 
 #[component]
 fn Header() -> impl IntoView {
     let site = use_site_name();
     let lang = crate::i18n::use_lang();
+    let menu_open = RwSignal::new(false);
     view! {
         <header class="cc-header">
             <div class="cc-width cc-header__inner">
@@ -156,11 +137,20 @@ fn Header() -> impl IntoView {
             </div>
             <Show when=move || !crate::embed::is_embedded() fallback=crate::embed::EmbedNav>
             <nav class="cc-nav" aria-label=tr(|t| t.main_nav)>
-                <ul class="cc-width cc-nav__list">
-                    <li><A href="/tramites" attr:class="cc-nav__link">{tr(|t| t.nav_procedures)}</A></li>
-                    <li><A href="/contacto" attr:class="cc-nav__link">{tr(|t| t.nav_contact)}</A></li>
-                    <li><A href="/seguimiento" attr:class="cc-nav__link">{tr(|t| t.nav_track)}</A></li>
-                    <li><A href="/mis-casos" attr:class="cc-nav__link">{tr(|t| t.nav_my_cases)}</A></li>
+                // GOV.UK service navigation: on a phone the links fold behind "Menú",
+                // so the page's own content starts higher; wider screens show them all.
+                <div class="cc-width cc-nav__bar">
+                    <button type="button" class="cc-nav__toggle" aria-controls="cc-nav-list"
+                        aria-expanded=move || menu_open.get().to_string()
+                        on:click=move |_| menu_open.update(|o| *o = !*o)>
+                        {tr(|t| t.menu)}
+                    </button>
+                </div>
+                <ul id="cc-nav-list" class="cc-width cc-nav__list" class:cc-nav__list--open=move || menu_open.get()>
+                    <li on:click=move |_| menu_open.set(false)><A href="/tramites" attr:class="cc-nav__link">{tr(|t| t.nav_procedures)}</A></li>
+                    <li on:click=move |_| menu_open.set(false)><A href="/contacto" attr:class="cc-nav__link">{tr(|t| t.nav_contact)}</A></li>
+                    <li on:click=move |_| menu_open.set(false)><A href="/seguimiento" attr:class="cc-nav__link">{tr(|t| t.nav_track)}</A></li>
+                    <li on:click=move |_| menu_open.set(false)><A href="/mis-casos" attr:class="cc-nav__link">{tr(|t| t.nav_my_cases)}</A></li>
                 </ul>
             </nav>
             </Show>
@@ -176,26 +166,35 @@ fn Footer() -> impl IntoView {
             <div class="cc-width">
                 <h2 class="cc-heading-s">{tr(|t| t.footer_other_channels)}</h2>
                 {move || {
+                    let lang = crate::i18n::use_lang().get().code();
                     deployment
                         .get()
                         .map(|d| {
                             let tel = format!("tel:{}", d.channels.phone.replace(' ', ""));
                             let mail = format!("mailto:{}", d.channels.email);
+                            // Deployment texts in the person's language when the
+                            // deployment has them; otherwise marked as Spanish (or the
+                            // content language) so screen readers switch voice.
+                            let texts = d.localized(lang);
+                            let mark = |l: &str| (l != lang).then(|| l.to_string());
+                            let (hours, hours_lang) = (texts.phone_hours.text.to_string(), mark(texts.phone_hours.lang));
+                            let (offices, offices_lang) = (texts.offices_text.text.to_string(), mark(texts.offices_text.lang));
+                            let (owner, owner_lang) = (texts.owner.text.to_string(), mark(texts.owner.lang));
                             view! {
                                 <ul class="cc-footer__channels">
                                     <li>
                                         {t().footer_phone} ": " <a class="cc-link" href=tel>{d.channels.phone.clone()}</a>
-                                        " (" {d.channels.phone_hours.clone()} ")"
+                                        " (" <span lang=hours_lang>{hours}</span> ")"
                                     </li>
                                     <li>
                                         {t().footer_email} ": " <a class="cc-link" href=mail>{d.channels.email.clone()}</a>
                                     </li>
                                     <li>
                                         {t().footer_offices} ": "
-                                        <A href=d.channels.offices_url.clone() attr:class="cc-link">{d.channels.offices_text.clone()}</A>
+                                        <A href=d.channels.offices_url.clone() attr:class="cc-link" attr:lang=offices_lang>{offices}</A>
                                     </li>
                                 </ul>
-                                <p class="cc-footer__owner">{d.owner.clone()}</p>
+                                <p class="cc-footer__owner" lang=owner_lang>{owner}</p>
                             }
                         })
                 }}
@@ -205,16 +204,5 @@ fn Footer() -> impl IntoView {
                 </ul>
             </div>
         </footer>
-    }
-}
-
-#[component]
-pub fn NotFound() -> impl IntoView {
-    view! {
-        <div class="cc-width cc-page">
-            <PageHeading title=tr_signal(|t| t.not_found_title) />
-            <p class="cc-body-l">{tr(|t| t.not_found_text)}</p>
-            <p><A href="/" attr:class="cc-link">{tr(|t| t.not_found_home)}</A></p>
-        </div>
     }
 }

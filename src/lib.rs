@@ -7,9 +7,11 @@ pub mod api;
 pub mod app;
 pub mod catalog;
 pub mod components;
+pub mod context;
 pub mod embed;
 pub mod i18n;
 pub mod intake;
+pub mod kept_cases;
 pub mod storage;
 pub mod tracking;
 
@@ -19,6 +21,13 @@ pub fn mount() {
     // After "Salir rápido", Back must not bring the wizard on screen again.
     if !intake::install_quick_exit_guard() {
         return;
+    }
+    // The static "loading" shell of index.html gives way to the app.
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("cc-boot"))
+    {
+        boot.remove();
     }
     leptos::mount::mount_to_body(app::App);
 }

@@ -136,6 +136,33 @@ fn formats_dates_money_and_durations_in_words() {
     );
 }
 
+#[wasm_bindgen_test]
+fn one_of_something_is_singular_in_every_language() {
+    use contacto_ciudadano::i18n::plural;
+    let one_day = |lang: Lang, unit| duration(lang.texts(), &Duration { amount: 1, unit });
+    assert_eq!(one_day(Lang::Es, DurationUnit::Days), "1 día");
+    assert_eq!(one_day(Lang::Es, DurationUnit::BusinessDays), "1 día hábil");
+    assert_eq!(one_day(Lang::Es, DurationUnit::Months), "1 mes");
+    assert_eq!(
+        one_day(Lang::En, DurationUnit::BusinessDays),
+        "1 working day"
+    );
+    assert_eq!(one_day(Lang::Pt, DurationUnit::Hours), "1 hora");
+    let es = Lang::Es.texts();
+    assert_eq!(
+        plural(1, es.chars_left_one, es.chars_left),
+        "Le queda 1 carácter"
+    );
+    assert_eq!(
+        plural(2, es.chars_left_one, es.chars_left),
+        "Le quedan 2 caracteres"
+    );
+    assert_eq!(
+        plural(0, es.chars_left_one, es.chars_left),
+        "Le quedan 0 caracteres"
+    );
+}
+
 mod form {
     use super::*;
     use cc_core::api::FieldError;

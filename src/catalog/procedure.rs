@@ -6,10 +6,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, encode, ApiError};
-use crate::app::NotFound;
 use crate::components::format::{decimal, duration, long_date, money};
+use crate::components::NotFound;
 use crate::components::{ErrorPanel, Loading, PageHeading, RichTextView};
-use crate::i18n::{fill, t, Texts};
+use crate::i18n::{content_lang, fill, t, Texts};
 
 #[component]
 pub fn ProcedurePage() -> impl IntoView {
@@ -43,23 +43,27 @@ fn ProcedureDetail(procedure: Procedure) -> impl IntoView {
         encode(&p.agency.acronym)
     );
     let tt = t();
+    // The catalog is written in the deployment's language; in an English or
+    // Portuguese page its texts are marked so screen readers use the right voice.
+    let cl = content_lang();
+    let cl = move || cl.get();
     view! {
-        <div class="cc-width cc-page">
-            <p class="cc-caption">{p.agency.name.clone()}</p>
-            <PageHeading title=Signal::derive(move || name.clone()) />
-            <p class="cc-body-l">{p.summary.clone()}</p>
+        <div class="cc-width cc-page cc-procedure">
+            <p class="cc-caption" lang=cl>{p.agency.name.clone()}</p>
+            <PageHeading title=Signal::derive(move || name.clone()) lang=Signal::derive(cl) />
+            <p class="cc-body-l" lang=cl>{p.summary.clone()}</p>
             <ul class="cc-tags">
                 {p.modalities.iter().any(|m| m.kind == ModalityKind::Online).then(|| view! { <li class="cc-tag">{tt.tag_online}</li> })}
                 {p.modalities.iter().any(|m| m.kind == ModalityKind::InPerson).then(|| view! { <li class="cc-tag">{tt.tag_in_person}</li> })}
             </ul>
 
             <h2 class="cc-heading-l">{tt.proc_what_is}</h2>
-            <RichTextView blocks=p.description.clone() />
-            {p.audience.clone().map(|a| view! { <h2 class="cc-heading-l">{tt.proc_who_for}</h2><p>{a}</p> })}
-            {p.result.clone().map(|r| view! { <h2 class="cc-heading-l">{tt.proc_result}</h2><p>{r}</p> })}
+            <div lang=cl><RichTextView blocks=p.description.clone() /></div>
+            {p.audience.clone().map(|a| view! { <h2 class="cc-heading-l">{tt.proc_who_for}</h2><p lang=cl>{a}</p> })}
+            {p.result.clone().map(|r| view! { <h2 class="cc-heading-l">{tt.proc_result}</h2><p lang=cl>{r}</p> })}
 
             <h2 class="cc-heading-l">{tt.proc_how}</h2>
-            {p.modalities.iter().map(|m| view! { <ModalityView modality=m.clone() /> }).collect_view()}
+            {p.modalities.iter().map(|m| view! { <ModalityView modality=m.clone() lang=Signal::derive(cl) /> }).collect_view()}
 
             {(!p.offices.is_empty()).then(|| view! {
                 <h2 class="cc-heading-l">{tt.proc_offices}</h2>
@@ -71,8 +75,8 @@ fn ProcedureDetail(procedure: Procedure) -> impl IntoView {
                         });
                         view! {
                             <li class="cc-office">
-                                <h3 class="cc-heading-s">{o.name.clone()}</h3>
-                                <p>{o.address.clone()}{o.city.clone().map(|c| format!(", {c}"))}</p>
+                                <h3 class="cc-heading-s" lang=cl>{o.name.clone()}</h3>
+                                <p lang=cl>{o.address.clone()}{o.city.clone().map(|c| format!(", {c}"))}</p>
                                 {map.map(|href| view! { <p><a class="cc-link" href=href rel="noopener noreferrer">{tt.proc_map}</a></p> })}
                                 {(!o.hours.is_empty()).then(|| view! { <HoursTable hours=o.hours.clone() caption=tt.proc_hours /> })}
                             </li>
@@ -82,7 +86,7 @@ fn ProcedureDetail(procedure: Procedure) -> impl IntoView {
             })}
 
             <h2 class="cc-heading-l">{tt.proc_agency}</h2>
-            <p>{p.agency.name.clone()}</p>
+            <p lang=cl>{p.agency.name.clone()}</p>
             <ul class="cc-list">
                 {p.agency.website.clone().map(|w| view! { <li><a class="cc-link" href=w.clone() rel="noopener noreferrer">{w.clone()}</a></li> })}
                 {p.agency.phone.clone().map(|ph| view! { <li>{tt.footer_phone}": "<a class="cc-link" href=format!("tel:{}", ph.replace(' ', ""))>{ph.clone()}</a></li> })}
@@ -91,11 +95,11 @@ fn ProcedureDetail(procedure: Procedure) -> impl IntoView {
 
             {(!p.legal_basis.is_empty()).then(|| view! {
                 <h2 class="cc-heading-l">{tt.proc_legal}</h2>
-                <ul class="cc-list cc-list--bullet">{p.legal_basis.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+                <ul class="cc-list cc-list--bullet" lang=cl>{p.legal_basis.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
             })}
             {(!p.links.is_empty()).then(|| view! {
                 <h2 class="cc-heading-l">{tt.proc_links}</h2>
-                <ul class="cc-list">{p.links.iter().filter(|l| l.url.starts_with("https://") || l.url.starts_with("http://")).map(|l| view! {
+                <ul class="cc-list" lang=cl>{p.links.iter().filter(|l| is_web_link(&l.url)).map(|l| view! {
                     <li><a class="cc-link" href=l.url.clone() rel="noopener noreferrer">{l.name.clone()}</a></li>
                 }).collect_view()}</ul>
             })}
@@ -111,7 +115,8 @@ fn ProcedureDetail(procedure: Procedure) -> impl IntoView {
 }
 
 #[component]
-fn ModalityView(modality: Modality) -> impl IntoView {
+fn ModalityView(modality: Modality, lang: Signal<Option<String>>) -> impl IntoView {
+    let cl = move || lang.get();
     let tt = t();
     let m = modality;
     let title = match m.kind {
@@ -128,18 +133,15 @@ fn ModalityView(modality: Modality) -> impl IntoView {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let safe_url = |u: &Option<String>| {
-        u.clone()
-            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-    };
+    let safe_url = |u: &Option<String>| u.clone().filter(|u| is_web_link(u));
     view! {
         <section class="cc-modality">
             <h3 class="cc-heading-m">{title}</h3>
-            {m.audience.clone().map(|a| view! { <p class="cc-caption">{a}</p> })}
+            {m.audience.clone().map(|a| view! { <p class="cc-caption" lang=cl>{a}</p> })}
             <dl class="cc-summary-list">
                 <div class="cc-summary-list__row">
                     <dt>{tt.proc_cost}</dt>
-                    <dd>{cost}</dd>
+                    <dd lang=cl>{cost}</dd>
                 </div>
                 {m.duration.as_ref().map(|d| view! {
                     <div class="cc-summary-list__row"><dt>{tt.proc_duration}</dt><dd>{duration(tt, d)}</dd></div>
@@ -152,14 +154,14 @@ fn ModalityView(modality: Modality) -> impl IntoView {
                 view! { <p>{tt.proc_no_requirements}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="cc-list cc-list--bullet cc-requirements">
+                    <ul class="cc-list cc-list--bullet cc-requirements" lang=cl>
                         {m.requirements.iter().map(|r| view! {
                             <li>{r.name.clone()}{r.comment.clone().map(|c| view! { <span class="cc-caption">" — "{c}</span> })}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
             }}
-            {(!m.steps.is_empty()).then(|| view! { <h4 class="cc-heading-s">{tt.proc_steps}</h4><RichTextView blocks=m.steps.clone() /> })}
+            {(!m.steps.is_empty()).then(|| view! { <h4 class="cc-heading-s">{tt.proc_steps}</h4><div lang=cl><RichTextView blocks=m.steps.clone() /></div> })}
             {(!m.hours.is_empty()).then(|| view! { <HoursTable hours=m.hours.clone() caption=tt.proc_hours /> })}
         </section>
     }
@@ -190,4 +192,10 @@ fn HoursTable(hours: Vec<OpeningHours>, caption: &'static str) -> impl IntoView 
             </tbody>
         </table>
     }
+}
+
+/// Links out of the app: http(s) only, whatever the case of the scheme.
+fn is_web_link(url: &str) -> bool {
+    let start = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    start.starts_with("https://") || start.starts_with("http://")
 }

@@ -8,11 +8,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use super::CatalogEngine;
 use crate::api::encode;
-use crate::app::use_catalog;
 use crate::components::{ErrorPanel, Loading, PageHeading};
-use crate::i18n::{fill, t, tr, tr_signal};
+use crate::context::use_catalog;
+use crate::context::use_deployment;
+use crate::context::CatalogEngine;
+use crate::i18n::{content_lang, fill, t, tr, tr_signal};
 
 const PAGE_SIZE: usize = 20;
 
@@ -105,7 +106,7 @@ pub fn SearchPage() -> impl IntoView {
             <PageHeading title=tr_signal(|t| t.search_title) />
             <form class="cc-search-form" role="search" on:submit=|ev| ev.prevent_default()>
                 <label class="cc-label" for="q">{tr(|t| t.search_label)}</label>
-                <p class="cc-hint" id="q-hint">{tr(|t| t.search_hint)}</p>
+                <SearchHint />
                 <div class="cc-search-form__row">
                     <input
                         id="q"
@@ -165,9 +166,12 @@ fn Results(
         }
     };
     let engine_for_filters = engine.clone();
+    let cl = content_lang();
     view! {
         <div class="cc-search-layout">
-            <Filters engine=engine_for_filters state=state update=update facets=Signal::derive(move || outcome.get().1) />
+            <FiltersDisclosure active=Signal::derive(move || state.with(SearchState::has_filters))>
+                <Filters engine=engine_for_filters state=state update=update facets=Signal::derive(move || outcome.get().1) />
+            </FiltersDisclosure>
             <section class="cc-results" aria-labelledby="results-count">
                 // Polite live region: people using screen readers hear the new count
                 // while typing, without losing their place in the search box.
@@ -191,7 +195,7 @@ fn Results(
                                 .map(|hit| {
                                     let summary = engine.index.procedures[hit.doc].clone();
                                     let agency = engine.agency_name(&summary.agency);
-                                    view! { <ResultItem summary=summary agency=agency highlights=hit.highlights /> }
+                                    view! { <ResultItem summary=summary agency=agency highlights=hit.highlights lang=cl /> }
                                 })
                                 .collect_view()}
                         </ol>
@@ -236,22 +240,65 @@ fn ResultItem(
     summary: ProcedureSummary,
     agency: String,
     highlights: Vec<[usize; 2]>,
+    /// The catalog's language when the interface is in another one.
+    lang: Signal<Option<String>>,
 ) -> impl IntoView {
     let href = format!("/tramites/{}", summary.slug);
     let name = highlighted(&summary.name, &highlights);
+    let lang = move || lang.get();
     view! {
         <li class="cc-result">
-            <h3 class="cc-heading-s cc-result__title">
+            <h3 class="cc-heading-s cc-result__title" lang=lang>
                 <A href=href attr:class="cc-link">{name}</A>
             </h3>
-            <p class="cc-result__agency">{agency}</p>
-            <p class="cc-result__summary">{summary.summary.clone()}</p>
+            <p class="cc-result__agency" lang=lang>{agency}</p>
+            <p class="cc-result__summary" lang=lang>{summary.summary.clone()}</p>
             <ul class="cc-tags">
                 {summary.online.then(|| view! { <li class="cc-tag">{t().tag_online}</li> })}
                 {summary.in_person.then(|| view! { <li class="cc-tag">{t().tag_in_person}</li> })}
                 {summary.free.then(|| view! { <li class="cc-tag cc-tag--free">{t().tag_free}</li> })}
             </ul>
         </li>
+    }
+}
+
+/// The search hint with the deployment's example searches. The examples are in the
+/// catalog's language (marked so) because those are the words that find something.
+#[component]
+fn SearchHint() -> impl IntoView {
+    let deployment = use_deployment();
+    let cl = content_lang();
+    let examples = move || {
+        deployment
+            .get()
+            .map(|d| d.search_examples.join(", "))
+            .filter(|e| !e.is_empty())
+    };
+    view! {
+        <p class="cc-hint" id="q-hint">
+            {tr(|t| t.search_hint)}
+            {move || examples().map(|e| view! {
+                " " {t().search_examples_lead} " " <span lang=move || cl.get() class="cc-search-examples">{e}</span> "."
+            })}
+        </p>
+    }
+}
+
+/// On a phone the filters fold behind "Filtrar" so the results come first; on wider
+/// screens they are open beside the results. A native `<details>`: keyboard and
+/// screen readers know it, and it works before any script runs.
+#[component]
+fn FiltersDisclosure(active: Signal<bool>, children: Children) -> impl IntoView {
+    let wide = web_sys::window()
+        .and_then(|w| w.match_media("(min-width: 48rem)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    view! {
+        <details class="cc-filters-disclosure" open=wide || active.get_untracked()>
+            <summary class="cc-filters-disclosure__summary">
+                <span class="cc-filters-disclosure__label">{tr(|t| t.filters_show)}</span>
+            </summary>
+            {children()}
+        </details>
     }
 }
 

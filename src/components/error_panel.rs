@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::app::use_deployment;
+use crate::context::use_deployment;
 use crate::i18n::{fill, t, tr};
 
 /// A polite loading message: announced once, and never a blank area.

@@ -7,7 +7,9 @@ use cc_core::api::FieldError;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{t, tr};
+use cc_core::intake::char_count::{self, CountBand};
+
+use crate::i18n::{plural, t, tr};
 
 /// The errors of the current page.
 pub type Errors = RwSignal<Vec<FieldError>>;
@@ -70,9 +72,17 @@ pub fn ErrorSummary(errors: Errors) -> impl IntoView {
                 <h2 id="error-summary-title" class="cc-heading-m">{tr(|t| t.error_summary_title)}</h2>
                 <ul class="cc-error-summary__list">
                     {move || {
+                        // One message that concerns two fields (e.g. "number or code
+                        // wrong") is listed once, linking to the first.
+                        let mut seen = Vec::<String>::new();
                         errors
                             .get()
                             .into_iter()
+                            .filter(|e| {
+                                let new = !seen.contains(&e.message);
+                                seen.push(e.message.clone());
+                                new
+                            })
                             .map(|e| {
                                 let target = field_anchor(&e.field);
                                 view! {
@@ -161,9 +171,10 @@ pub fn TextField(
     }
 }
 
-/// A multi-line text area with a live character count. The count is announced
-/// politely and only after typing pauses would be better; a polite live region that
-/// changes on each key is throttled by screen readers themselves.
+/// A multi-line text area with a character count (GOV.UK character count). The
+/// visible count follows every key; what screen readers hear changes only when the
+/// text crosses a threshold (`cc_core::intake::char_count`), so typing is not
+/// interrupted by a number after each letter.
 #[component]
 pub fn TextArea(
     id: &'static str,
@@ -179,14 +190,26 @@ pub fn TextArea(
 ) -> impl IntoView {
     let error = error_for(errors, id);
     let has_hint = hint.is_some();
-    let count = move || {
-        let used = value.with(|v| v.chars().count());
+    let used = Memo::new(move |_| value.with(|v| v.chars().count()));
+    let count_text = move |used: usize| {
+        let tt = t();
         if used > max {
-            crate::i18n::fill(t().chars_over, &[&(used - max).to_string()])
+            plural((used - max) as i64, tt.chars_over_one, tt.chars_over)
         } else {
-            crate::i18n::fill(t().chars_left, &[&(max - used).to_string()])
+            plural((max - used) as i64, tt.chars_left_one, tt.chars_left)
         }
     };
+    let count = move || count_text(used.get());
+    // The spoken count: set when the band changes, not on every key.
+    let band = Memo::new(move |_| char_count::band(used.get(), max));
+    let spoken = RwSignal::new(String::new());
+    Effect::new(move |previous: Option<CountBand>| {
+        let now = band.get();
+        if previous.is_some_and(|p| p != now) && now != CountBand::Plenty {
+            spoken.set(count_text(used.get_untracked()));
+        }
+        now
+    });
     let label_view = move || view! { <label class="cc-label" for=id>{move || label.get()}</label> };
     view! {
         <div class="cc-field" class:cc-field--error=move || error.get().is_some()>
@@ -211,7 +234,8 @@ pub fn TextArea(
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             ></textarea>
-            <p class="cc-hint cc-count" id=format!("{id}-count") aria-live="polite">{count}</p>
+            <p class="cc-hint cc-count" id=format!("{id}-count")>{count}</p>
+            <p class="cc-visually-hidden" aria-live="polite" id=format!("{id}-count-status")>{move || spoken.get()}</p>
         </div>
     }
 }

@@ -45,12 +45,19 @@ fn group_thousands(n: i64) -> String {
 }
 
 pub fn duration(t: &Texts, d: &Duration) -> String {
+    let one = d.amount == 1;
     let unit = match d.unit {
+        DurationUnit::Minutes if one => t.units_minute,
         DurationUnit::Minutes => t.units_minutes,
+        DurationUnit::Hours if one => t.units_hour,
         DurationUnit::Hours => t.units_hours,
+        DurationUnit::Days if one => t.units_day,
         DurationUnit::Days => t.units_days,
+        DurationUnit::BusinessDays if one => t.units_business_day,
         DurationUnit::BusinessDays => t.units_business_days,
+        DurationUnit::Weeks if one => t.units_week,
         DurationUnit::Weeks => t.units_weeks,
+        DurationUnit::Months if one => t.units_month,
         DurationUnit::Months => t.units_months,
     };
     format!("{} {unit}", d.amount)

@@ -4,12 +4,16 @@ pub mod attachments;
 mod error_panel;
 pub mod form;
 pub mod format;
+mod not_found;
 mod page_heading;
 mod rich_text;
+mod save_on_device;
 
 pub use attachments::{upload_attachment, AttachmentPicker};
 pub use error_panel::{ErrorPanel, Loading};
+pub use not_found::NotFound;
 pub use page_heading::{
-    focus_heading, use_navigated_flag, use_page_title, NavigatedFlag, PageHeading,
+    focus_heading, navigation_check, use_page_title, NavigatedFlag, PageHeading,
 };
-pub use rich_text::RichTextView;
+pub use rich_text::{is_safe_link, RichTextView};
+pub use save_on_device::SaveOnDevice;

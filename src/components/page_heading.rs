@@ -3,16 +3,46 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::use_site_name;
+use crate::context::use_site_name;
 
-/// Set once the person has moved inside the app. On the very first load focus stays
+/// Whether the person has moved inside the app. On the very first load focus stays
 /// at the top of the document (as screen readers expect); after each client-side
 /// navigation it moves to the new page's heading, as a full page load would announce.
 #[derive(Clone, Copy)]
-pub struct NavigatedFlag(pub RwSignal<bool>);
+pub struct NavigatedFlag {
+    navigated: RwSignal<bool>,
+    /// The path the app was opened at.
+    first_path: StoredValue<String>,
+}
 
-pub fn use_navigated_flag() -> RwSignal<bool> {
-    expect_context::<NavigatedFlag>().0
+impl NavigatedFlag {
+    pub fn new(first_path: String) -> Self {
+        NavigatedFlag {
+            navigated: RwSignal::new(false),
+            first_path: StoredValue::new(first_path),
+        }
+    }
+}
+
+/// Returns a check for "the person has moved inside the app", to call once the new
+/// page is on screen (in an animation frame: the router writes the new address after
+/// rendering, and the new page's own effects run before any watcher's). Captures the
+/// context now, so the check can run outside the reactive owner.
+pub fn navigation_check() -> impl Fn() -> bool + Clone + 'static {
+    let flag = expect_context::<NavigatedFlag>();
+    move || {
+        if flag.navigated.get_untracked() {
+            return true;
+        }
+        let now = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
+        let moved = flag.first_path.with_value(|first| *first != now);
+        if moved {
+            flag.navigated.set(true);
+        }
+        moved
+    }
 }
 
 /// The page heading. `title` is also used for `document.title` ("Title — Site"),
@@ -25,10 +55,13 @@ pub fn PageHeading(
     /// Prefix for the document title only, e.g. "Error: " while a form shows errors.
     #[prop(optional, into)]
     title_prefix: Signal<String>,
+    /// Language of the title when it is content (a procedure's name), not interface.
+    #[prop(optional, into)]
+    lang: MaybeProp<String>,
 ) -> impl IntoView {
     use_page_title(title, title_prefix);
     view! {
-        <h1 class="cc-heading-xl" tabindex="-1">
+        <h1 class="cc-heading-xl" tabindex="-1" lang=move || lang.get()>
             {move || title.get()}
         </h1>
     }
@@ -45,12 +78,16 @@ pub fn use_page_title(title: Signal<String>, title_prefix: Signal<String>) {
             doc.set_title(&text);
         }
     });
-    let navigated = use_navigated_flag();
-    // Runs after the view is mounted (effects are scheduled after rendering).
+    let navigated = navigation_check();
+    // Runs after the view is mounted (effects are scheduled after rendering), and
+    // looks at the address one frame later, when the router has written it.
     Effect::new(move |_| {
-        if navigated.get_untracked() {
-            focus_heading();
-        }
+        let navigated = navigated.clone();
+        request_animation_frame(move || {
+            if navigated() {
+                focus_heading();
+            }
+        });
     });
 }
 

@@ -10,9 +10,7 @@ fn inline_view(inline: &Inline) -> AnyView {
         Inline::Strong { text } => view! { <strong>{text}</strong> }.into_any(),
         Inline::Link { text, href } => {
             // Re-check on render: data may come from any backend, not only ours.
-            let safe = ["https://", "http://", "mailto:", "tel:"]
-                .iter()
-                .any(|p| href.starts_with(p));
+            let safe = is_safe_link(&href);
             if safe {
                 view! { <a class="cc-link" href=href rel="noopener noreferrer">{text}</a> }
                     .into_any()
@@ -21,6 +19,15 @@ fn inline_view(inline: &Inline) -> AnyView {
             }
         }
     }
+}
+
+/// http(s), mailto and tel links only. Schemes are case-insensitive (`HTTPS://` is a
+/// link like any other), so the check is too.
+pub fn is_safe_link(href: &str) -> bool {
+    ["https://", "http://", "mailto:", "tel:"].iter().any(|p| {
+        href.get(..p.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(p))
+    })
 }
 
 fn inlines_view(inlines: &[Inline]) -> Vec<AnyView> {

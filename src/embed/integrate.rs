@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use super::texts::{default_label, et};
-use crate::app::{use_catalog, use_deployment};
 use crate::components::form::{RadioOption, Radios, TextField};
 use crate::components::PageHeading;
+use crate::context::{use_catalog, use_deployment};
 use crate::i18n::{fill, use_lang, Lang};
 
 /// The message schema, shown to developers (the same as at the top of embed.js).

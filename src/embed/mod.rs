@@ -250,7 +250,7 @@ pub fn install_bridge() {
         // Styles for the embedded view (style/embed.css).
         let _ = html.set_attribute("data-cc-embedded", "");
     }
-    let deployment = crate::app::use_deployment();
+    let deployment = crate::context::use_deployment();
     let location = use_location();
     let allowed = RwSignal::new(false);
     let decided = StoredValue::new(false);

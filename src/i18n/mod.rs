@@ -5,7 +5,10 @@
 
 mod en;
 mod es;
+mod field_errors;
 mod pt;
+
+pub use field_errors::localize;
 
 use leptos::prelude::*;
 
@@ -64,6 +67,41 @@ pub fn fill(template: &str, values: &[&str]) -> String {
         out.push_str(part);
     }
     out
+}
+
+/// Replaces each `{name}` with its value. Unlike [`fill`], an argument cannot land in
+/// the wrong place when a translation reorders the sentence.
+pub fn fill_named(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The text for `n` of something: `one` when n is 1, `other` (filled with `n`) otherwise.
+/// Spanish, English and Portuguese share this rule.
+pub fn plural(n: i64, one: &str, other: &str) -> String {
+    if n == 1 {
+        one.to_string()
+    } else {
+        fill(other, &[&n.to_string()])
+    }
+}
+
+/// The language of content the app shows as it comes (catalog, deployment texts,
+/// agency messages), for a `lang` attribute: `None` while the interface is in that
+/// same language, so markup stays quiet, and e.g. `Some("es")` in an English page so
+/// screen readers read Spanish with a Spanish voice.
+pub fn content_lang() -> Signal<Option<String>> {
+    let deployment = use_context::<Signal<Option<cc_core::config::Deployment>>>();
+    Signal::derive(move || {
+        let content = deployment
+            .and_then(|d| d.get())
+            .map(|d| d.content_language().to_string())
+            .unwrap_or_else(|| "es".into());
+        (use_lang().get().code() != content).then_some(content)
+    })
 }
 
 /// The current language, provided at the root.
@@ -321,7 +359,6 @@ pub struct Texts {
     pub confirm_step_1: &'static str,
     pub confirm_step_2: &'static str,
     pub confirm_step_3: &'static str,
-    pub confirm_saved_device: &'static str,
     pub confirm_track: &'static str,
     pub confirm_print: &'static str,
 
@@ -426,4 +463,40 @@ pub struct Texts {
     pub privacy_device: &'static str,
     pub privacy_rights_title: &'static str,
     pub privacy_rights: &'static str,
+
+    // Walkthrough fixes: device, receipt, plurals, search hint
+    pub quick_exit_clear_label: &'static str,
+    pub draft_delete_confirm_title: &'static str,
+    pub draft_delete_confirm_text: &'static str,
+    pub draft_delete_yes: &'static str,
+    pub draft_delete_no: &'static str,
+    pub draft_deleted: &'static str,
+    pub confirm_save_title: &'static str,
+    pub confirm_save_text: &'static str,
+    pub confirm_save_button: &'static str,
+    pub confirm_saved: &'static str,
+    pub confirm_forget_button: &'static str,
+    pub confirm_forgotten: &'static str,
+    pub confirm_tab_only: &'static str,
+    pub receipt_title: &'static str,
+    pub receipt_filed_on: &'static str,
+    pub receipt_due: &'static str,
+    pub receipt_attachments: &'static str,
+    pub receipt_follow_at: &'static str,
+    pub reply_sent: &'static str,
+    pub case_opened: &'static str,
+    pub confirm_due_one: &'static str,
+    pub due_left_one: &'static str,
+    pub due_overdue_one: &'static str,
+    pub units_day: &'static str,
+    pub units_business_day: &'static str,
+    pub chars_left_one: &'static str,
+    pub chars_over_one: &'static str,
+    pub filters_show: &'static str,
+    pub search_examples_lead: &'static str,
+    pub units_minute: &'static str,
+    pub units_hour: &'static str,
+    pub units_week: &'static str,
+    pub units_month: &'static str,
+    pub menu: &'static str,
 }

@@ -1,14 +1,11 @@
 //! The wizard's draft: every answer, saved to this device as the person types, so a
 //! reload, a crashed tab or coming back days later loses nothing.
 
-use cc_core::intake::{AttachmentReceipt, CaseReceipt, Identity};
+use cc_core::intake::{AttachmentReceipt, Identity};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::storage;
-
-const DRAFT_KEY: &str = "cc-draft-v1";
-const RECEIPTS_KEY: &str = "cc-receipts-v1";
+use crate::kept_cases;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -34,6 +31,8 @@ pub struct Draft {
     pub email: String,
     pub phone: String,
     pub consent: bool,
+    /// The person asked that "Salir rápido" also delete this draft from the device.
+    pub clear_on_exit: bool,
     /// Milliseconds since the epoch, for "saved on …".
     pub updated_at: f64,
 }
@@ -72,7 +71,7 @@ pub struct DraftStore(pub RwSignal<Draft>);
 
 impl DraftStore {
     pub fn load() -> Self {
-        let draft = storage::get_json::<Draft>(DRAFT_KEY)
+        let draft = kept_cases::load_draft::<Draft>()
             .filter(|d| !d.idempotency_key.is_empty())
             .unwrap_or_else(Draft::fresh);
         let signal = RwSignal::new(draft);
@@ -82,7 +81,7 @@ impl DraftStore {
             let mut d = signal.get();
             if d.has_answers() || d.agency.is_some() {
                 d.updated_at = js_sys::Date::now();
-                storage::set_json(DRAFT_KEY, &d);
+                kept_cases::save_draft(&d);
             }
         });
         DraftStore(signal)
@@ -94,31 +93,11 @@ impl DraftStore {
 
     /// Deletes the saved draft and starts a new one (new idempotency key).
     pub fn discard(&self) {
-        storage::remove(DRAFT_KEY);
+        kept_cases::remove_draft();
         self.0.set(Draft::fresh());
     }
 }
 
 pub fn use_draft() -> DraftStore {
     expect_context::<DraftStore>()
-}
-
-/// Receipts of cases sent from this device, so the confirmation survives reload and
-/// bookmarks and "my cases" can list them.
-pub fn save_receipt(receipt: &CaseReceipt) {
-    let mut all: Vec<CaseReceipt> = storage::get_json(RECEIPTS_KEY).unwrap_or_default();
-    all.retain(|r| r.ticket != receipt.ticket);
-    all.push(receipt.clone());
-    storage::set_json(RECEIPTS_KEY, &all);
-    crate::tracking::my_cases::remember(&receipt.ticket, &receipt.access_code.replace('-', ""));
-}
-
-pub fn forget_receipts() {
-    storage::remove(RECEIPTS_KEY);
-}
-
-pub fn find_receipt(ticket: &str) -> Option<CaseReceipt> {
-    storage::get_json::<Vec<CaseReceipt>>(RECEIPTS_KEY)?
-        .into_iter()
-        .find(|r| r.ticket == ticket)
 }

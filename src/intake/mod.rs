@@ -4,7 +4,6 @@
 //! be bookmarked or reloaded, and the draft (see [`draft`]) holds every answer.
 
 pub mod draft;
-mod messages;
 mod privacy;
 mod quick_exit;
 mod review;
@@ -12,7 +11,6 @@ mod start;
 mod steps;
 
 pub use draft::{use_draft, DraftStore};
-pub use messages::localize;
 pub use privacy::PrivacyPage;
 pub use quick_exit::install_quick_exit_guard;
 pub use review::ConfirmationPage;

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_deployment;
 use crate::components::PageHeading;
+use crate::context::use_deployment;
 use crate::i18n::{fill, t, tr, tr_signal};
 
 #[component]

@@ -1,5 +1,7 @@
 //! "Salir rápido": leave the wizard at once for a neutral site (someone may be looking
-//! over the person's shoulder). Also Shift pressed three times within two seconds.
+//! over the person's shoulder). Also Shift pressed three times on its own (the rule is
+//! `cc_core::quick_exit`: typing capitals or Shift+Tab never counts). When the person
+//! asked for it, the draft is deleted from the device on the way out.
 //!
 //! Browsers do not let a page delete history entries, so the current entry is
 //! *replaced*, and a per-tab flag makes any wizard page reached with Back/Forward
@@ -8,8 +10,12 @@
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::app::use_deployment;
+use cc_core::quick_exit::{Key, Outcome, ShiftCounter};
+
+use super::draft::use_draft;
+use crate::context::use_deployment;
 use crate::i18n::tr;
+use crate::kept_cases;
 
 const EXITED_KEY: &str = "cc-exited";
 const DEFAULT_EXIT_URL: &str = "https://www.google.com/";
@@ -76,29 +82,46 @@ pub fn QuickExit() -> impl IntoView {
             .unwrap_or_else(|| DEFAULT_EXIT_URL.to_string())
     });
 
-    // Shift pressed three times within two seconds.
-    let presses = StoredValue::new(Vec::<f64>::new());
-    let handle = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
-        if ev.key() != "Shift" || ev.repeat() {
+    let draft = use_draft();
+    let leave = move || {
+        if draft.0.with_untracked(|d| d.clear_on_exit) {
+            kept_cases::remove_draft();
+        }
+        quick_exit(&url.get_untracked());
+    };
+
+    let counter = StoredValue::new(ShiftCounter::default());
+    let down = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        let key = match (ev.key().as_str(), ev.repeat()) {
+            ("Shift", false) => Key::Shift,
+            ("Shift", true) => Key::ShiftRepeat,
+            _ => Key::Other,
+        };
+        counter.update_value(|c| {
+            c.key_down(key, js_sys::Date::now());
+        });
+    });
+    let up = window_event_listener(leptos::ev::keyup, move |ev: web_sys::KeyboardEvent| {
+        if ev.key() != "Shift" {
             return;
         }
-        let now = js_sys::Date::now();
-        let mut recent = presses.get_value();
-        recent.retain(|t| now - t < 2000.0);
-        recent.push(now);
-        if recent.len() >= 3 {
-            quick_exit(&url.get_untracked());
+        let mut outcome = Outcome::Counting { count: 0 };
+        counter.update_value(|c| outcome = c.shift_up(js_sys::Date::now()));
+        if outcome == Outcome::Exit {
+            leave();
         }
-        presses.set_value(recent);
     });
-    on_cleanup(move || handle.remove());
+    on_cleanup(move || {
+        down.remove();
+        up.remove();
+    });
 
     view! {
         <div class="cc-quick-exit">
             <button
                 type="button"
                 class="cc-button cc-button--warning cc-quick-exit__button"
-                on:click=move |_| quick_exit(&url.get_untracked())
+                on:click=move |_| leave()
             >
                 {tr(|t| t.quick_exit)}
                 <span class="cc-visually-hidden">{tr(|t| t.quick_exit_hint)}</span>

@@ -9,15 +9,16 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
-use super::draft::{find_receipt, save_receipt, use_draft, Draft};
-use super::messages::localize;
+use super::draft::{use_draft, Draft};
 use super::quick_exit::QuickExit;
 use super::{case_type, Step};
 use crate::api::{self, ApiError};
-use crate::app::{use_catalog, use_deployment};
 use crate::components::format::long_date;
 use crate::components::{use_page_title, PageHeading};
-use crate::i18n::{fill, t, tr, tr_signal, use_lang};
+use crate::context::{use_catalog, use_deployment};
+use crate::i18n::localize;
+use crate::i18n::{fill, fill_named, t, tr, tr_signal, use_lang};
+use crate::kept_cases::{self, KeptReceipt};
 
 /// The case as sent, built from the draft. Contact data of an anonymous case is
 /// dropped here, so it never leaves the device.
@@ -130,9 +131,14 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
             return;
         }
         let lang = use_lang().get_untracked();
-        let (case, key) = draft
-            .0
-            .with_untracked(|d| (new_case(d, lang.code()), d.idempotency_key.clone()));
+        let (case, key, procedure_name) = draft.0.with_untracked(|d| {
+            (
+                new_case(d, lang.code()),
+                d.idempotency_key.clone(),
+                d.procedure_name.clone(),
+            )
+        });
+        let (attachments, identity) = (case.attachments.len(), case.identity);
         set_sending.set(true);
         set_failure.set(None);
         set_field_errors.set(Vec::new());
@@ -140,7 +146,12 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
         leptos::task::spawn_local_scoped(async move {
             match send_case(case, key, set_retries).await {
                 Ok(receipt) => {
-                    save_receipt(&receipt);
+                    kept_cases::keep_receipt_for_tab(&KeptReceipt {
+                        receipt: receipt.clone(),
+                        procedure_name,
+                        attachments,
+                        identity: Some(identity),
+                    });
                     draft.discard();
                     // Replace: Back from the confirmation must not offer to send again.
                     navigate(
@@ -247,60 +258,142 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
     let params = use_params_map();
-    let deployment = use_deployment();
-    let receipt = move || {
+    let kept = move || {
         params
             .with(|p| p.get("ticket"))
-            .and_then(|t| find_receipt(&t))
+            .and_then(|t| kept_cases::find_receipt(&t))
     };
     let title = Signal::derive(move || {
-        if receipt().is_some() {
+        if kept().is_some() {
             t().confirm_title.to_string()
         } else {
             t().confirm_missing_title.to_string()
         }
     });
     view! {
-        <div class="cc-width cc-page">
-            {move || match receipt() {
+        <div class="cc-width cc-page cc-receipt">
+            {move || match kept() {
                 None => view! {
                     <PageHeading title=title />
                     <p>{t().confirm_missing_text}</p>
                     <A href="/seguimiento" attr:class="cc-button">{t().nav_track}</A>
                 }.into_any(),
-                Some(r) => {
-                    let tt = t();
-                    let track = format!("/seguimiento/{}#codigo={}", r.ticket, r.access_code.replace('-', ""));
-                    let phone = deployment.get().map(|d| fill(tt.error_other_channels, &[&d.channels.phone, &d.channels.phone_hours]));
-                    view! {
-                        <div class="cc-panel">
-                            <PageHeading title=title />
-                            <p class="cc-panel__label">{tt.confirm_ticket}</p>
-                            <p class="cc-panel__value" id="ticket">{r.ticket.clone()}</p>
-                        </div>
-                        <h2 class="cc-heading-m">{tt.confirm_code_title}</h2>
-                        <p>{tt.confirm_code_text}</p>
-                        <p class="cc-code" id="access-code">{r.access_code.clone()}</p>
-                        <div class="cc-warning-text"><strong>{tt.confirm_code_warning}</strong></div>
-                        <h2 class="cc-heading-m">{tt.confirm_next_title}</h2>
-                        <p>{fill(tt.confirm_due, &[&r.response_days.to_string(), &long_date(tt, &r.due_date)])}</p>
-                        <p class="cc-caption">{tt.business_days_explained}</p>
-                        <ol class="cc-list cc-list--number">
-                            <li>{tt.confirm_step_1}</li>
-                            <li>{tt.confirm_step_2}</li>
-                            <li>{tt.confirm_step_3}</li>
-                        </ol>
-                        <p>{tt.confirm_saved_device}</p>
-                        <p><A href=track attr:class="cc-button">{tt.confirm_track}</A></p>
-                        <p>
-                            <button type="button" class="cc-button cc-button--secondary" on:click=|_| {
-                                if let Some(w) = web_sys::window() { let _ = w.print(); }
-                            }>{tt.confirm_print}</button>
-                        </p>
-                        {phone.map(|p| view! { <p>{p}</p> })}
-                    }.into_any()
-                }
+                Some(k) => view! { <Confirmation kept=k title=title /> }.into_any(),
             }}
         </div>
+    }
+}
+
+#[component]
+fn Confirmation(kept: KeptReceipt, title: Signal<String>) -> impl IntoView {
+    let deployment = use_deployment();
+    let r = kept.receipt.clone();
+    let tt = t();
+    let track = format!(
+        "/seguimiento/{}#codigo={}",
+        r.ticket,
+        r.access_code.replace('-', "")
+    );
+    let phone = deployment.get().map(|d| {
+        fill(
+            tt.error_other_channels,
+            &[&d.channels.phone, &d.channels.phone_hours],
+        )
+    });
+    let due = if r.response_days == 1 {
+        fill_named(tt.confirm_due_one, &[("date", &long_date(tt, &r.due_date))])
+    } else {
+        fill(
+            tt.confirm_due,
+            &[&r.response_days.to_string(), &long_date(tt, &r.due_date)],
+        )
+    };
+    // The address where the case is followed, printed on the receipt. Without the
+    // code: a printed URL can be photographed; the code is printed apart, by itself.
+    let follow_at = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .map(|origin| format!("{origin}/seguimiento"))
+        .unwrap_or_else(|| "/seguimiento".into());
+    view! {
+        <div class="cc-panel">
+            <PageHeading title=title />
+            <p class="cc-panel__label">{tt.confirm_ticket}</p>
+            <p class="cc-panel__value" id="ticket">{r.ticket.clone()}</p>
+        </div>
+        <h2 class="cc-heading-m">{tt.confirm_code_title}</h2>
+        <p>{tt.confirm_code_text}</p>
+        <p class="cc-code" id="access-code">{r.access_code.clone()}</p>
+        <div class="cc-warning-text"><strong>{tt.confirm_code_warning}</strong></div>
+        <p id="follow-at" class="cc-break-words">{fill_named(tt.receipt_follow_at, &[("address", &follow_at)])}</p>
+        <ReceiptSummary kept=kept.clone() />
+        <h2 class="cc-heading-m">{tt.confirm_next_title}</h2>
+        <p>{due}</p>
+        <p class="cc-caption">{tt.business_days_explained}</p>
+        <ol class="cc-list cc-list--number">
+            <li>{tt.confirm_step_1}</li>
+            <li>{tt.confirm_step_2}</li>
+            <li>{tt.confirm_step_3}</li>
+        </ol>
+        <p><A href=track attr:class="cc-button">{tt.confirm_track}</A></p>
+        <p>
+            <button type="button" class="cc-button cc-button--secondary" on:click=|_| {
+                if let Some(w) = web_sys::window() { let _ = w.print(); }
+            }>{tt.confirm_print}</button>
+        </p>
+        <crate::components::SaveOnDevice ticket=r.ticket.clone() access_code=r.access_code.clone() receipt_note=true />
+        {phone.map(|p| view! { <p>{p}</p> })}
+    }
+}
+
+/// What was sent, for the printed receipt: type, agency, procedure, dates and how
+/// many files — nothing the person wrote and no contact data.
+#[component]
+fn ReceiptSummary(kept: KeptReceipt) -> impl IntoView {
+    let deployment = use_deployment();
+    let r = kept.receipt;
+    let row = |label: &'static str, value: String| {
+        view! {
+            <div class="cc-summary-list__row">
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+            </div>
+        }
+    };
+    move || {
+        let tt = t();
+        let type_name = deployment
+            .get()
+            .and_then(|d| {
+                d.case_types
+                    .iter()
+                    .find(|c| c.slug == r.case_type)
+                    .and_then(|c| c.text(use_lang().get().code()))
+                    .map(|x| x.name.clone())
+            })
+            .unwrap_or_else(|| r.case_type.clone());
+        let agency = r
+            .agency_name
+            .clone()
+            .unwrap_or_else(|| tt.agency_unknown.to_string());
+        let agency = match &kept.procedure_name {
+            Some(p) => format!("{agency} — {p}"),
+            None => agency,
+        };
+        let identity = kept.identity.map(|i| match i {
+            Identity::Anonymous => tt.identity_anonymous,
+            Identity::Confidential => tt.identity_confidential,
+            Identity::Identified => tt.identity_identified,
+        });
+        view! {
+            <h2 class="cc-heading-m">{tt.receipt_title}</h2>
+            <dl class="cc-summary-list" id="receipt-summary">
+                {row(tt.review_type, type_name)}
+                {row(tt.review_agency, agency)}
+                {row(tt.receipt_filed_on, long_date(tt, &r.filed_on))}
+                {row(tt.receipt_due, long_date(tt, &r.due_date))}
+                {row(tt.receipt_attachments, kept.attachments.to_string())}
+                {identity.map(|i| row(tt.review_identity, i.to_string()))}
+            </dl>
+        }
     }
 }

@@ -10,7 +10,7 @@ use super::draft::use_draft;
 use super::Step;
 use crate::components::format::long_date;
 use crate::components::PageHeading;
-use crate::i18n::{fill, t, tr};
+use crate::i18n::{fill, t, tr, tr_signal};
 
 #[component]
 pub fn StartPage() -> impl IntoView {
@@ -18,6 +18,22 @@ pub fn StartPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
 
+    // "Borramos sus respuestas": after deleting from a wizard page (`?borrado=1`) or
+    // with "start again" here. The message takes focus so it is heard.
+    let deleted = RwSignal::new(query.with_untracked(|q| q.get("borrado").is_some()));
+    let notice = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if deleted.get() {
+            // Two frames: after the heading's own focus on arrival (one frame).
+            request_animation_frame(move || {
+                request_animation_frame(move || {
+                    if let Some(n) = notice.get_untracked() {
+                        let _ = n.focus();
+                    }
+                })
+            });
+        }
+    });
     // A "contact us about this" link from a procedure page pre-fills the answers.
     let prefill = query.with_untracked(|q| (q.get("tramite"), q.get("entidad"), q.get("tipo")));
     if prefill.0.is_some() || prefill.1.is_some() || prefill.2.is_some() {
@@ -43,7 +59,7 @@ pub fn StartPage() -> impl IntoView {
     }
 
     let has_draft = move || draft.0.with(|d| d.has_answers());
-    let deployment = crate::app::use_deployment();
+    let deployment = crate::context::use_deployment();
     // Continue at the first unanswered question (or the check page when all are).
     let continue_href = move || {
         deployment
@@ -70,6 +86,9 @@ pub fn StartPage() -> impl IntoView {
     view! {
         <div class="cc-width cc-page">
             <PageHeading title=Signal::derive(move || t().intake_title.to_string()) />
+            <Show when=move || deleted.get()>
+                <div class="cc-notification" role="status" tabindex="-1" node_ref=notice><p>{tr(|t| t.draft_deleted)}</p></div>
+            </Show>
             <p class="cc-body-l">{tr(|t| t.intake_lead)}</p>
             <ul class="cc-list cc-list--bullet">
                 <li>{tr(|t| t.intake_point_time)}</li>
@@ -83,13 +102,7 @@ pub fn StartPage() -> impl IntoView {
                             <h2 class="cc-heading-m">{t().draft_found_title}</h2>
                             <p>{saved_on()}</p>
                             <A href=continue_href() attr:class="cc-button">{t().draft_continue}</A>
-                            <button
-                                type="button"
-                                class="cc-button cc-button--secondary"
-                                on:click=move |_| draft.discard()
-                            >
-                                {t().draft_start_again}
-                            </button>
+                            <DiscardDraft label=tr_signal(|t| t.draft_start_again) on_deleted=Callback::new(move |_| deleted.set(true)) />
                         </div>
                     }
                         .into_any()
@@ -98,5 +111,51 @@ pub fn StartPage() -> impl IntoView {
                 }
             }}
         </div>
+    }
+}
+
+/// A button that deletes the draft after asking "are you sure?" in place. The question
+/// takes focus so screen reader users hear it; "No" returns focus to the button.
+#[component]
+pub fn DiscardDraft(label: Signal<String>, on_deleted: Callback<()>) -> impl IntoView {
+    let draft = use_draft();
+    let asking = RwSignal::new(false);
+    let question = NodeRef::<leptos::html::H2>::new();
+    let button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if asking.get() {
+            if let Some(h) = question.get() {
+                let _ = h.focus();
+            }
+        }
+    });
+    view! {
+        <Show
+            when=move || asking.get()
+            fallback=move || view! {
+                <button type="button" class="cc-button cc-button--secondary" node_ref=button
+                    on:click=move |_| asking.set(true)>
+                    {move || label.get()}
+                </button>
+            }
+        >
+            <div class="cc-confirm" role="group" aria-labelledby="discard-title">
+                <h2 id="discard-title" class="cc-heading-m" tabindex="-1" node_ref=question>{tr(|t| t.draft_delete_confirm_title)}</h2>
+                <p>{tr(|t| t.draft_delete_confirm_text)}</p>
+                <div class="cc-button-group">
+                    <button type="button" class="cc-button cc-button--warning" on:click=move |_| {
+                        draft.discard();
+                        asking.set(false);
+                        on_deleted.run(());
+                    }>{tr(|t| t.draft_delete_yes)}</button>
+                    <button type="button" class="cc-button cc-button--secondary" on:click=move |_| {
+                        asking.set(false);
+                        request_animation_frame(move || {
+                            if let Some(b) = button.get_untracked() { let _ = b.focus(); }
+                        });
+                    }>{tr(|t| t.draft_delete_no)}</button>
+                </div>
+            </div>
+        </Show>
     }
 }

@@ -11,14 +11,14 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::draft::{use_draft, Draft, DraftStore};
-use super::messages::localize;
 use super::quick_exit::QuickExit;
 use super::{allowed_step, case_type, neighbours, progress, Step};
-use crate::app::{use_catalog, use_deployment};
 use crate::components::form::{
     Checkbox, ErrorSummary, Errors, RadioOption, Radios, TextArea, TextField,
 };
 use crate::components::{use_page_title, AttachmentPicker, Loading};
+use crate::context::{use_catalog, use_deployment};
+use crate::i18n::localize;
 use crate::i18n::{fill, t, tr, tr_signal, use_lang};
 
 /// Today in the person's time zone (what "the date must be today or before" means).
@@ -38,7 +38,7 @@ pub fn StepPage() -> impl IntoView {
     move || {
         let slug = params.with(|p| p.get("step").unwrap_or_default());
         match (Step::from_slug(&slug), deployment.get()) {
-            (None, _) => view! { <crate::app::NotFound /> }.into_any(),
+            (None, _) => view! { <crate::components::NotFound /> }.into_any(),
             (Some(_), None) => view! { <div class="cc-width cc-page"><Loading /></div> }.into_any(),
             (Some(step), Some(dep)) => view! { <StepFrame step=step deployment=dep /> }.into_any(),
         }
@@ -330,14 +330,17 @@ fn AgencyStep(draft: DraftStore, errors: Errors) -> impl IntoView {
                         hint=tr_signal(|t| t.q_agency_hint)
                         options=options
                         value=Signal::derive(move || draft.0.with(|d| d.agency.clone()))
-                        on_change=Callback::new(move |v: String| draft.update(|d| d.agency = Some(v)))
+                        on_change=Callback::new(move |v: String| {
+                            draft.update(|d| d.agency = Some(v));
+                            clear_agency_error(errors);
+                        })
                         errors=errors
                         legend_is_heading=true
                     />
                     <div class="cc-inset">
                         {move || match chosen() {
                             Some(name) => view! {
-                                <p>{t().procedure_chosen}" "<strong>{name}</strong></p>
+                                <p id="procedure-chosen" tabindex="-1">{t().procedure_chosen}" "<strong>{name}</strong></p>
                                 <button type="button" class="cc-button cc-button--secondary"
                                     on:click=move |_| draft.update(|d| { d.procedure = None; d.procedure_name = None; })>
                                     {t().procedure_remove}
@@ -366,6 +369,11 @@ fn AgencyStep(draft: DraftStore, errors: Errors) -> impl IntoView {
                                                             d.agency = Some(agency);
                                                         });
                                                         set_search.set(String::new());
+                                                        // The agency is answered now: the old
+                                                        // "Elija la entidad" must go, and focus
+                                                        // follows the choice (the button is gone).
+                                                        clear_agency_error(errors);
+                                                        request_animation_frame(|| crate::components::form::focus_by_id("procedure-chosen"));
                                                     }>
                                                     <span class="cc-visually-hidden">{t().procedure_choose}" "</span>
                                                     {p.name.clone()}
@@ -381,6 +389,14 @@ fn AgencyStep(draft: DraftStore, errors: Errors) -> impl IntoView {
                 }.into_any()
             }
         }}
+    }
+}
+
+/// Removes the agency error once an agency is chosen (by a radio or a procedure), so
+/// the page never shows an error about an answer that is already given.
+fn clear_agency_error(errors: Errors) {
+    if errors.with_untracked(|e| e.iter().any(|x| x.field == "agency")) {
+        errors.update(|e| e.retain(|x| x.field != "agency"));
     }
 }
 
@@ -602,24 +618,32 @@ fn consent_step(deployment: Deployment, draft: DraftStore, errors: Errors) -> An
     .into_any()
 }
 
-/// "Your answers are saved on this device" and "delete my draft".
+/// "Your answers are saved on this device", "delete them when I quick-exit" and
+/// "delete my answers" (which asks first: a tap by mistake must not lose a case).
 #[component]
 pub fn DraftNote() -> impl IntoView {
     let draft = use_draft();
     let navigate = use_navigate();
+    let on_deleted = Callback::new(move |_| {
+        navigate("/contacto?borrado=1", Default::default());
+    });
     view! {
         <div class="cc-draft-note">
             <p class="cc-caption">{tr(|t| t.draft_saved_note)}</p>
-            <button
-                type="button"
-                class="cc-button cc-button--secondary"
-                on:click=move |_| {
-                    draft.discard();
-                    navigate("/contacto", Default::default());
-                }
-            >
-                {tr(|t| t.draft_delete)}
-            </button>
+            <div class="cc-checkbox cc-checkbox--small">
+                <input
+                    class="cc-checkbox__input"
+                    type="checkbox"
+                    id="clear-on-exit"
+                    prop:checked=move || draft.0.with(|d| d.clear_on_exit)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        draft.update(|d| d.clear_on_exit = on);
+                    }
+                />
+                <label class="cc-checkbox__label" for="clear-on-exit">{tr(|t| t.quick_exit_clear_label)}</label>
+            </div>
+            <super::start::DiscardDraft label=tr_signal(|t| t.draft_delete) on_deleted=on_deleted />
         </div>
     }
 }

@@ -6,11 +6,12 @@ use cc_core::intake::ticket::normalize_ticket;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{lookup, my_cases, not_found_error};
+use super::{lookup, not_found_errors};
 use crate::api::ApiError;
 use crate::components::form::{ErrorSummary, Errors, TextField};
 use crate::components::use_page_title;
 use crate::i18n::{t, tr, tr_signal};
+use crate::kept_cases;
 
 /// Checks the two fields; returns the normalized values or the errors.
 fn validate(ticket: &str, code: &str) -> Result<(String, String), Vec<FieldError>> {
@@ -87,11 +88,11 @@ pub fn LookupForm(
                     let _ = set_busy.try_set(false);
                     match result {
                         Ok(view) => {
-                            my_cases::remember(&view.ticket, &code);
+                            kept_cases::refresh_code(&view.ticket, &code);
                             on_found.run((view.ticket.clone(), code, view));
                         }
                         Err(e) if e.status() == Some(404) => {
-                            let _ = errors.try_set(vec![not_found_error()]);
+                            let _ = errors.try_set(not_found_errors());
                         }
                         Err(e) => {
                             let _ = set_failure.try_set(Some(e));

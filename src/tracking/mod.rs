@@ -3,7 +3,6 @@
 
 mod case_page;
 mod lookup;
-pub mod my_cases;
 mod my_cases_page;
 
 pub use case_page::CasePage;
@@ -26,11 +25,16 @@ pub async fn lookup(ticket: &str, access_code: &str) -> Result<CaseView, ApiErro
 }
 
 /// The one message for "unknown ticket" and "wrong code": the backend answers both
-/// the same way so codes cannot be probed, and so do we.
-pub fn not_found_error() -> FieldError {
-    FieldError {
-        field: "ticket".into(),
-        code: "not_found".into(),
-        message: t().track_not_found.into(),
-    }
+/// the same way so codes cannot be probed, and so do we. It belongs to both fields
+/// (either may be wrong), so both are marked; the error summary lists it once, linking
+/// to the code (the one field every look-up form has).
+pub fn not_found_errors() -> Vec<FieldError> {
+    ["access_code", "ticket"]
+        .into_iter()
+        .map(|field| FieldError {
+            field: field.into(),
+            code: "not_found".into(),
+            message: t().track_not_found.into(),
+        })
+        .collect()
 }

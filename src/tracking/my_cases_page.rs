@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::case_page::status_name;
-use super::{lookup, my_cases};
+use super::lookup;
 use crate::components::PageHeading;
 use crate::i18n::{t, tr, tr_signal};
+use crate::kept_cases;
 
 #[derive(Clone)]
 enum Row {
@@ -30,12 +31,12 @@ impl Row {
 #[component]
 pub fn MyCasesPage() -> impl IntoView {
     let rows = RwSignal::new(
-        my_cases::all()
+        kept_cases::saved_cases()
             .into_iter()
             .map(|c| Row::Loading(c.ticket))
             .collect::<Vec<_>>(),
     );
-    for saved in my_cases::all() {
+    for saved in kept_cases::saved_cases() {
         leptos::task::spawn_local_scoped(async move {
             let row = match lookup(&saved.ticket, &saved.access_code).await {
                 Ok(view) => Row::Found(Box::new(view)),
@@ -50,7 +51,7 @@ pub fn MyCasesPage() -> impl IntoView {
         });
     }
     let forget = move |ticket: String| {
-        my_cases::forget(&ticket);
+        kept_cases::forget_case(&ticket);
         rows.update(|rs| rs.retain(|r| r.ticket() != ticket));
     };
     view! {
@@ -91,7 +92,7 @@ pub fn MyCasesPage() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                     <button type="button" class="cc-button cc-button--warning" on:click=move |_| {
-                        my_cases::forget_all();
+                        kept_cases::forget_all();
                         rows.set(Vec::new());
                     }>{t().my_cases_forget_all}</button>
                 }.into_any()

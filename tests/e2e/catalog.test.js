@@ -1,23 +1,14 @@
 // Catalog end to end: typo search, filters, procedure page, Back, 404, axe on every
 // screen at 360x640 and 1280x800.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, settled, expectAccessible, screenshot, VIEWPORTS } from './lib.js';
+import { serverAndBrowser, newPage, settled, expectAccessible, screenshot, VIEWPORTS } from './lib.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const h = serverAndBrowser();
 
 test('a typo search finds the right procedure', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.base}/tramites`);
+  const page = await newPage(h.browser);
+  await page.goto(`${h.server.base}/tramites`);
   await settled(page);
   await page.getByLabel('Buscar un trámite').fill('pasaprte');
   const first = page.locator('.cc-result').first();
@@ -29,12 +20,14 @@ test('a typo search finds the right procedure', async () => {
 });
 
 test('filters narrow the results and show counts', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.base}/tramites`);
+  const page = await newPage(h.browser);
+  await page.goto(`${h.server.base}/tramites`);
   await settled(page);
   const count = async () => Number((await page.locator('#results-count').innerText()).match(/\d+/)[0]);
   const all = await count();
   assert.ok(all >= 60, `catalog has ${all} procedures`);
+  // On a phone the filters fold behind "Filtrar" so the results come first.
+  await page.locator('.cc-filters-disclosure__summary').click();
   await page.getByLabel('Entidad').selectOption('REG');
   await page.waitForFunction((n) => !document.querySelector('#results-count').innerText.startsWith(String(n)), all);
   const reg = await count();
@@ -51,8 +44,8 @@ test('filters narrow the results and show counts', async () => {
 });
 
 test('a procedure page shows requirements and offices; Back restores the search', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.base}/tramites?q=licencia%20de%20conduccion`);
+  const page = await newPage(h.browser);
+  await page.goto(`${h.server.base}/tramites?q=licencia%20de%20conduccion`);
   await settled(page);
   const link = page.locator('.cc-result a').first();
   assert.match(await link.innerText(), /[Ll]icencia de conducir/);
@@ -76,20 +69,20 @@ test('a procedure page shows requirements and offices; Back restores the search'
 });
 
 test('an unknown slug shows the 404 page', async () => {
-  const page = await newPage(browser);
-  const response = await page.goto(`${server.base}/tramites/no-existe-este-tramite`);
+  const page = await newPage(h.browser);
+  const response = await page.goto(`${h.server.base}/tramites/no-existe-este-tramite`);
   assert.equal(response.status(), 200); // SPA fallback; the app renders the 404
   await settled(page);
   assert.equal(await page.locator('h1').innerText(), 'No encontramos esta página');
-  await page.goto(`${server.base}/otra/ruta/que/no/existe`);
+  await page.goto(`${h.server.base}/otra/ruta/que/no/existe`);
   await settled(page);
   assert.equal(await page.locator('h1').innerText(), 'No encontramos esta página');
   assert.deepEqual(page.errors, []);
 });
 
 test('English is complete on the catalog screens', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.base}/tramites`);
+  const page = await newPage(h.browser);
+  await page.goto(`${h.server.base}/tramites`);
   await settled(page);
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { level: 1, name: 'Services' }).waitFor();
@@ -100,10 +93,10 @@ test('English is complete on the catalog screens', async () => {
 });
 
 test('backend down: a clear message and a retry, never a blank page', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(h.browser);
   let fail = true;
   await page.route('**/api/v1/catalog/index', (route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
-  await page.goto(`${server.base}/tramites`);
+  await page.goto(`${h.server.base}/tramites`);
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').innerText(), /fallo/);
   await expectAccessible(assert, page, 'catalog error state');
@@ -114,9 +107,9 @@ test('backend down: a clear message and a retry, never a blank page', async () =
 });
 
 test('malformed JSON from the backend becomes a message, not a panic', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(h.browser);
   await page.route('**/api/v1/procedures/*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"slug": 4' }));
-  await page.goto(`${server.base}/tramites/pasaporte-ordinario`);
+  await page.goto(`${h.server.base}/tramites/pasaporte-ordinario`);
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').innerText(), /no podemos leer/);
   assert.deepEqual(page.errors, []);
@@ -124,7 +117,7 @@ test('malformed JSON from the backend becomes a message, not a panic', async () 
 
 for (const viewport of VIEWPORTS) {
   test(`axe-core: 0 violations on catalog screens at ${viewport.width}x${viewport.height}`, async () => {
-    const page = await newPage(browser, viewport);
+    const page = await newPage(h.browser, viewport);
     const screens = [
       ['home', '/'],
       ['search', '/tramites?q=pasaporte'],
@@ -133,7 +126,7 @@ for (const viewport of VIEWPORTS) {
       ['not-found', '/tramites/no-existe'],
     ];
     for (const [name, path] of screens) {
-      await page.goto(`${server.base}${path}`);
+      await page.goto(`${h.server.base}${path}`);
       await settled(page);
       await screenshot(page, `${name}-${viewport.width}`);
       await expectAccessible(assert, page, `${path} at ${viewport.width}px`);

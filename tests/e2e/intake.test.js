@@ -1,21 +1,12 @@
 // Intake wizard end to end: keyboard-only filing, errors, drafts, retries, quick exit,
 // axe on every step with and without errors.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, settled, expectAccessible, screenshot, sql, tabTo, routeNeutralSite, fillQueja as fillQuejaAt, PNG_1X1 } from './lib.js';
+import { serverAndBrowser, newPage, settled, expectAccessible, screenshot, sql, tabTo, routeNeutralSite, fillQueja as fillQuejaAt, PNG_1X1 } from './lib.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const h = serverAndBrowser();
 
-const caseCount = () => sql(server.db, 'SELECT COUNT(*) FROM cases')[0][0];
+const caseCount = () => sql(h.server.db, 'SELECT COUNT(*) FROM cases')[0][0];
 
 async function submitStep(page) {
   const before = page.url();
@@ -23,12 +14,12 @@ async function submitStep(page) {
   await page.waitForURL((u) => u.href !== before);
 }
 
-const fillQueja = (page, options) => fillQuejaAt(page, server.base, options);
+const fillQueja = (page, options) => fillQuejaAt(page, h.server.base, options);
 
 test('complete the wizard with the keyboard only, and find the case in the database', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(h.browser);
   const startCount = caseCount();
-  await page.goto(`${server.base}/contacto`);
+  await page.goto(`${h.server.base}/contacto`);
   await settled(page);
   await tabTo(page, 'a.cc-button--start');
   await page.keyboard.press('Enter');
@@ -84,7 +75,7 @@ test('complete the wizard with the keyboard only, and find the case in the datab
   assert.match(ticket, /^[A-Z]+-QUE-\d{4}-\d{5}$/);
   assert.match(code, /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
   assert.doesNotMatch(code, /[IOQZ01]/);
-  const rows = sql(server.db, `SELECT case_type, name, phone, description FROM cases WHERE ticket = '${ticket}'`);
+  const rows = sql(h.server.db, `SELECT case_type, name, phone, description FROM cases WHERE ticket = '${ticket}'`);
   assert.equal(rows.length, 1);
   assert.equal(rows[0][0], 'queja');
   assert.equal(rows[0][1], 'Carlos Mamani');
@@ -97,15 +88,15 @@ test('complete the wizard with the keyboard only, and find the case in the datab
   await page.reload();
   await settled(page);
   assert.equal(await page.locator('#ticket').innerText(), ticket);
-  await page.goto(`${server.base}/contacto`);
+  await page.goto(`${h.server.base}/contacto`);
   await settled(page);
   assert.equal(await page.getByText('Tiene un caso sin enviar').count(), 0);
   assert.deepEqual(page.errors, []);
 });
 
 test('errors: the summary appears, takes focus, links to the field; the title says Error', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.base}/contacto/tipo`);
+  const page = await newPage(h.browser);
+  await page.goto(`${h.server.base}/contacto/tipo`);
   await settled(page);
   await page.getByRole('button', { name: 'Continuar' }).click();
   const summary = page.locator('.cc-error-summary');
@@ -138,9 +129,9 @@ test('errors: the summary appears, takes focus, links to the field; the title sa
 });
 
 test('contact step: e-mail format and missing contact are specific errors', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(h.browser);
   await fillQueja(page);
-  await page.goto(`${server.base}/contacto/sus-datos`);
+  await page.goto(`${h.server.base}/contacto/sus-datos`);
   await settled(page);
   await page.getByLabel('Correo electrónico').fill('ana@');
   await page.getByRole('button', { name: 'Continuar' }).click();
@@ -154,9 +145,9 @@ test('contact step: e-mail format and missing contact are specific errors', asyn
 });
 
 test('attachments: checked by content, listed, removable, kept in the case', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(h.browser);
   await fillQueja(page);
-  await page.goto(`${server.base}/contacto/adjuntos`);
+  await page.goto(`${h.server.base}/contacto/adjuntos`);
   await settled(page);
   await page.setInputFiles('#attachments', [
     { name: 'foto.png', mimeType: 'image/png', buffer: PNG_1X1 },
@@ -172,40 +163,42 @@ test('attachments: checked by content, listed, removable, kept in the case', asy
   await page.reload();
   await page.locator('.cc-file__name', { hasText: 'foto.png' }).waitFor();
   await page.getByRole('button', { name: 'Continuar' }).click();
-  await page.goto(`${server.base}/contacto/revisar`);
+  await page.goto(`${h.server.base}/contacto/revisar`);
   await settled(page);
   assert.match(await page.locator('main').innerText(), /foto\.png/);
   await page.getByRole('button', { name: /Enviar mi queja/ }).click();
   await page.waitForURL(/\/contacto\/enviado\//);
   const ticket = await page.locator('#ticket').innerText();
-  const [[count]] = sql(server.db, `SELECT COUNT(*) FROM attachments a JOIN cases c ON c.id = a.case_id WHERE c.ticket = '${ticket}'`);
+  const [[count]] = sql(h.server.db, `SELECT COUNT(*) FROM attachments a JOIN cases c ON c.id = a.case_id WHERE c.ticket = '${ticket}'`);
   assert.equal(count, 1);
   assert.deepEqual(page.errors, []);
 });
 
 test('reload mid-wizard restores every answer', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(h.browser);
   await fillQueja(page, { description: 'Texto que no se debe perder al recargar la página.' });
-  await page.goto(`${server.base}/contacto/que-paso`);
+  await page.goto(`${h.server.base}/contacto/que-paso`);
   await settled(page);
   await page.getByLabel('¿Dónde pasó? (opcional)').fill('Oficina de El Alto');
   await page.reload();
   await settled(page);
   assert.equal(await page.locator('#description').inputValue(), 'Texto que no se debe perder al recargar la página.');
   assert.equal(await page.locator('#place').inputValue(), 'Oficina de El Alto');
-  await page.goto(`${server.base}/contacto/tipo`);
+  await page.goto(`${h.server.base}/contacto/tipo`);
   await settled(page);
   assert.equal(await page.locator('input[name=case_type]:checked').getAttribute('value'), 'queja');
-  await page.goto(`${server.base}/contacto`);
+  await page.goto(`${h.server.base}/contacto`);
   await settled(page);
   await page.getByText('Tiene un caso sin enviar').waitFor();
   await expectAccessible(assert, page, 'resume draft');
   await page.getByRole('button', { name: 'Empezar de nuevo' }).click();
+  // Deleting the draft asks first (nothing is deleted by one tap by mistake).
+  await page.getByRole('button', { name: 'Sí, borrar mis respuestas' }).click();
   await page.getByRole('link', { name: 'Empezar' }).waitFor();
 });
 
 test('a dropped connection while sending, then the retry, creates exactly one case', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(h.browser);
   await fillQueja(page);
   const startCount = caseCount();
   let calls = 0;
@@ -227,7 +220,7 @@ test('a dropped connection while sending, then the retry, creates exactly one ca
 });
 
 test('the server down: a clear message, nothing lost, a retry sends once', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(h.browser);
   await fillQueja(page);
   const startCount = caseCount();
   let down = true;
@@ -244,8 +237,8 @@ test('the server down: a clear message, nothing lost, a retry sends once', async
 });
 
 test('denuncia: emergency notice first, anonymous allowed and explained', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.base}/contacto/tipo`);
+  const page = await newPage(h.browser);
+  await page.goto(`${h.server.base}/contacto/tipo`);
   await settled(page);
   await page.getByLabel('Denuncia').check();
   await submitStep(page);
@@ -268,15 +261,15 @@ test('denuncia: emergency notice first, anonymous allowed and explained', async 
   await page.waitForURL(/\/contacto\/enviado\//);
   const ticket = await page.locator('#ticket').innerText();
   assert.match(ticket, /-DEN-/);
-  const [[identity, name, email]] = sql(server.db, `SELECT identity, name, email FROM cases WHERE ticket = '${ticket}'`);
+  const [[identity, name, email]] = sql(h.server.db, `SELECT identity, name, email FROM cases WHERE ticket = '${ticket}'`);
   assert.equal(identity, 'anonymous');
   assert.equal(name, null);
   assert.equal(email, null);
 });
 
 test('a procedure page pre-fills the agency and the procedure', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.base}/tramites/pasaporte-ordinario`);
+  const page = await newPage(h.browser);
+  await page.goto(`${h.server.base}/tramites/pasaporte-ordinario`);
   await settled(page);
   await page.getByRole('link', { name: 'Contactar sobre este trámite' }).click();
   await page.waitForURL(/\/contacto$/);
@@ -285,14 +278,16 @@ test('a procedure page pre-fills the agency and the procedure', async () => {
   await submitStep(page);
   assert.equal(await page.locator('input[name=agency]:checked').getAttribute('value'), 'MIG');
   assert.match(await page.locator('main').innerText(), /Pasaporte ordinario/);
-  await page.goto(`${server.base}/contacto`);
+  await page.goto(`${h.server.base}/contacto`);
   await page.getByRole('button', { name: 'Empezar de nuevo' }).click();
+  await page.getByRole('button', { name: 'Sí, borrar mis respuestas' }).click();
+  await page.getByText('Borramos sus respuestas de este teléfono.').waitFor();
 });
 
 test('quick exit leaves for a neutral site and Back does not show the wizard', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(h.browser);
   await routeNeutralSite(page);
-  await page.goto(`${server.base}/contacto/tipo`);
+  await page.goto(`${h.server.base}/contacto/tipo`);
   await settled(page);
   await page.getByLabel('Denuncia').check();
   await submitStep(page);
@@ -304,32 +299,32 @@ test('quick exit leaves for a neutral site and Back does not show the wizard', a
   assert.equal(await page.locator('.cc-wizard').count(), 0);
 
   // Shift pressed three times does the same.
-  const page2 = await newPage(browser);
+  const page2 = await newPage(h.browser);
   await routeNeutralSite(page2);
-  await page2.goto(`${server.base}/contacto/tipo`);
+  await page2.goto(`${h.server.base}/contacto/tipo`);
   await settled(page2);
   for (let i = 0; i < 3; i++) await page2.keyboard.press('Shift');
   await page2.waitForURL('https://www.google.com/**');
 });
 
 test('axe-core: 0 violations on every wizard step at 360x640', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(h.browser);
   await fillQueja(page);
   for (const step of ['tipo', 'entidad', 'que-paso', 'adjuntos', 'sus-datos', 'datos-personales', 'revisar']) {
-    await page.goto(`${server.base}/contacto/${step}?volver=revisar`);
+    await page.goto(`${h.server.base}/contacto/${step}?volver=revisar`);
     await settled(page);
     await screenshot(page, `wizard-${step}-360`);
     await expectAccessible(assert, page, `step ${step}`);
   }
-  await page.goto(`${server.base}/contacto`);
+  await page.goto(`${h.server.base}/contacto`);
   await settled(page);
   await expectAccessible(assert, page, 'wizard start');
   assert.deepEqual(page.errors, []);
 });
 
 test('axe-core: 0 violations on every question page with its errors shown, at 360x640', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.base}/contacto/tipo`);
+  const page = await newPage(h.browser);
+  await page.goto(`${h.server.base}/contacto/tipo`);
   await settled(page);
   // Walk the wizard pressing "Continuar" on each page first without answering.
   const steps = [

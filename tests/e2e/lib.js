@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const SERVER_BIN = resolve(process.env.SERVER_BIN ?? '../../target/release/cc-server');
 const DIST = resolve(process.env.DIST ?? '../../dist');
@@ -56,6 +57,22 @@ export async function startServer(extraArgs = [], env = {}) {
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
     },
   };
+}
+
+/** The usual set-up of a test file: one server on a fresh database and one browser,
+ *  started before the file's tests and stopped after them. The returned object's
+ *  `server` and `browser` are set once `before` has run. */
+export function serverAndBrowser(extraArgs = [], env = {}) {
+  const h = { server: null, browser: null };
+  before(async () => {
+    h.server = await startServer(extraArgs, env);
+    h.browser = await launchBrowser();
+  });
+  after(async () => {
+    await h.browser?.close();
+    await h.server?.stop();
+  });
+  return h;
 }
 
 /** Chromium as TOOLCHAIN.md says it works here (root, closed network). */

@@ -1,31 +1,22 @@
 // WCAG 1.4.10 Reflow: at 320 CSS px wide (what 1280 px at 400 % zoom, or a small
 // phone, gives) no screen may need horizontal scrolling.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, settled, fillQueja } from './lib.js';
+import { serverAndBrowser, newPage, settled, fillQueja } from './lib.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const h = serverAndBrowser();
 
 const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 test('no horizontal scrolling at 320 px on any kind of screen', async () => {
-  const page = await newPage(browser, { width: 320, height: 640 });
+  const page = await newPage(h.browser, { width: 320, height: 640 });
   for (const path of ['/', '/tramites?q=licencia', '/tramites/pasaporte-ordinario', '/contacto', '/contacto/tipo',
     '/seguimiento', '/mis-casos', '/privacidad', '/integrar', '/no-existe']) {
-    await page.goto(`${server.base}${path}`);
+    await page.goto(`${h.server.base}${path}`);
     await settled(page);
     assert.ok((await overflow(page)) <= 0, `${path} scrolls sideways by ${await overflow(page)} px`);
   }
-  await fillQueja(page, server.base);
+  await fillQueja(page, h.server.base);
   assert.ok((await overflow(page)) <= 0, `check-answers page scrolls sideways by ${await overflow(page)} px`);
   await page.getByRole('button', { name: /Enviar mi queja/ }).click();
   await page.waitForURL(/\/contacto\/enviado\//);

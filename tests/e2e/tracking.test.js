@@ -1,24 +1,15 @@
 // Tracking end to end: file → staff asks for information → citizen sees "waiting for
 // you" and replies with a file → staff answers → citizen reads and rates. Plus the
 // look-up form, "my cases", and axe on every tracking screen.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, settled, expectAccessible, screenshot, fillQueja, PNG_1X1, sql } from './lib.js';
+import { serverAndBrowser, newPage, settled, expectAccessible, screenshot, fillQueja, PNG_1X1, sql } from './lib.js';
 
 const TOKEN = 'e2e-staff-token';
-let server;
-let browser;
-before(async () => {
-  server = await startServer([], { CC_STAFF_TOKEN: TOKEN });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const h = serverAndBrowser([], { CC_STAFF_TOKEN: TOKEN });
 
 async function staff(ticket, action) {
-  const r = await fetch(`${server.base}/api/v1/staff/cases/${ticket}/events`, {
+  const r = await fetch(`${h.server.base}/api/v1/staff/cases/${ticket}/events`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
     body: JSON.stringify(action),
@@ -27,8 +18,8 @@ async function staff(ticket, action) {
 }
 
 test('the whole cycle: file, follow, reply, answer, rate', async () => {
-  const page = await newPage(browser);
-  await fillQueja(page, server.base);
+  const page = await newPage(h.browser);
+  await fillQueja(page, h.server.base);
   await page.getByRole('button', { name: /Enviar mi queja/ }).click();
   await page.waitForURL(/\/contacto\/enviado\//);
   const ticket = await page.locator('#ticket').innerText();
@@ -60,9 +51,12 @@ test('the whole cycle: file, follow, reply, answer, rate', async () => {
   await page.setInputFiles('#reply-files', { name: 'comprobante.png', mimeType: 'image/png', buffer: PNG_1X1 });
   await page.locator('.cc-file__name', { hasText: 'comprobante.png' }).waitFor();
   await page.getByRole('button', { name: 'Enviar mi respuesta' }).click();
+  // Screen readers hear that it went out: the message on top of the page takes focus.
+  await page.waitForFunction(() => document.activeElement?.id === 'case-notice');
+  assert.match(await page.locator('#case-notice').innerText(), /Enviamos su respuesta/);
   await page.getByText('Su respuesta', { exact: true }).first().waitFor();
   await page.waitForFunction(() => document.querySelector('#case-status')?.innerText === 'En trámite');
-  const replies = sql(server.db, `SELECT COUNT(*) FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.ticket = '${ticket}' AND e.kind = 'citizen_reply'`);
+  const replies = sql(h.server.db, `SELECT COUNT(*) FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.ticket = '${ticket}' AND e.kind = 'citizen_reply'`);
   assert.equal(replies[0][0], 1);
 
   await staff(ticket, { action: 'answer', message: 'Revisamos su caso. Devolveremos el cobro doble en 5 días hábiles.' });
@@ -70,7 +64,17 @@ test('the whole cycle: file, follow, reply, answer, rate', async () => {
   await page.locator('#case-status').waitFor();
   assert.equal(await page.locator('#case-status').innerText(), 'Respondido');
   assert.match(await page.locator('main').innerText(), /Devolveremos el cobro doble/);
+  // The answer comes before the survey (on a phone the survey took four screens).
+  assert.match(await page.locator('#case-answer').innerText(), /Devolveremos el cobro doble/);
+  assert.ok(await page.evaluate(() => !!(document.querySelector('#case-answer').compareDocumentPosition(
+    document.querySelector('.cc-rating')) & Node.DOCUMENT_POSITION_FOLLOWING)), 'the answer is shown before the rating form');
   await expectAccessible(assert, page, 'case page (answered, rating form)');
+  await screenshot(page, 'case-answer-first-360');
+  // The case type follows a language switch.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('.cc-caption', { hasText: 'Complaint about staff' }).first().waitFor();
+  await page.getByRole('button', { name: 'Español' }).click();
+  await page.locator('.cc-caption', { hasText: 'Queja' }).first().waitFor();
 
   await page.getByRole('button', { name: 'Enviar mi calificación' }).click();
   await page.locator('.cc-error-summary').waitFor();
@@ -79,22 +83,23 @@ test('the whole cycle: file, follow, reply, answer, rate', async () => {
   await page.locator('#rating_clear-0').check();
   await page.locator('#rating_score-4').check();
   await page.getByRole('button', { name: 'Enviar mi calificación' }).click();
-  await page.getByText(/calificó la atención con 5 de 5/).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'case-notice');
+  assert.match(await page.locator('#case-notice').innerText(), /calificó la atención con 5 de 5/);
   assert.equal(await page.getByRole('button', { name: 'Enviar mi calificación' }).count(), 0, 'rated once');
   await screenshot(page, 'case-answered-360');
   assert.deepEqual(page.errors, []);
 });
 
 test('look-up: tolerant input, same answer for wrong code and unknown ticket', async () => {
-  const page = await newPage(browser);
-  await fillQueja(page, server.base);
+  const page = await newPage(h.browser);
+  await fillQueja(page, h.server.base);
   await page.getByRole('button', { name: /Enviar mi queja/ }).click();
   await page.waitForURL(/\/contacto\/enviado\//);
   const ticket = await page.locator('#ticket').innerText();
   const code = await page.locator('#access-code').innerText();
 
-  const fresh = await newPage(browser);
-  await fresh.goto(`${server.base}/seguimiento`);
+  const fresh = await newPage(h.browser);
+  await fresh.goto(`${h.server.base}/seguimiento`);
   await settled(fresh);
   await expectAccessible(assert, fresh, 'look-up form');
   await fresh.getByRole('button', { name: 'Ver mi caso' }).click();
@@ -119,9 +124,12 @@ test('look-up: tolerant input, same answer for wrong code and unknown ticket', a
   await fresh.getByRole('button', { name: 'Ver mi caso' }).click();
   await fresh.locator('#case-status').waitFor();
   assert.equal(new URL(fresh.url()).pathname, `/seguimiento/${ticket}`);
+  // Kept on the device only when the person asks for it.
+  await fresh.getByRole('button', { name: 'Guardar en este teléfono' }).click();
+  await fresh.getByText('Guardado en este teléfono.', { exact: false }).waitFor();
 
   // My cases: listed with its status, removable.
-  await fresh.goto(`${server.base}/mis-casos`);
+  await fresh.goto(`${h.server.base}/mis-casos`);
   await settled(fresh);
   await fresh.getByRole('link', { name: ticket }).waitFor();
   await fresh.waitForFunction(() => !document.body.innerText.includes('Cargando'));
@@ -134,8 +142,8 @@ test('look-up: tolerant input, same answer for wrong code and unknown ticket', a
 });
 
 test('a case link without a known code asks for the code only', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.base}/seguimiento/MDT-QUE-2026-00001`);
+  const page = await newPage(h.browser);
+  await page.goto(`${h.server.base}/seguimiento/MDT-QUE-2026-00001`);
   await settled(page);
   assert.equal(await page.getByLabel('Número de caso').count(), 0);
   assert.ok(await page.getByLabel('Código de acceso').isVisible());

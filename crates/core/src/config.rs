@@ -1,6 +1,8 @@
 //! Deployment settings the app reads at start-up (`GET /api/v1/config`), so one build
 //! of the app serves any deployment.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -33,6 +35,93 @@ pub struct Deployment {
     /// Whether citizens may reply on a case at any time, not only when asked.
     #[serde(default)]
     pub replies_always_allowed: bool,
+    /// The texts above (owner, phone hours, offices) in other languages, by language
+    /// code. The texts above are in the first of `languages`; a text missing here is
+    /// shown in that language and marked so (screen readers switch voice).
+    #[serde(default)]
+    pub translations: BTreeMap<String, DeploymentTexts>,
+    /// Searches to suggest in the search box's hint, in the catalog's language. Each
+    /// should find something in this deployment's catalog.
+    #[serde(default)]
+    pub search_examples: Vec<String>,
+}
+
+/// Deployment texts in one more language; any may be left out.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeploymentTexts {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_hours: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offices_text: Option<String>,
+}
+
+/// A text and the language it is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InLanguage<'a> {
+    pub text: &'a str,
+    pub lang: &'a str,
+}
+
+/// The deployment's own texts as shown in one interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalizedTexts<'a> {
+    pub owner: InLanguage<'a>,
+    pub phone_hours: InLanguage<'a>,
+    pub offices_text: InLanguage<'a>,
+}
+
+impl Deployment {
+    /// The language the catalog and the deployment's own texts are written in.
+    pub fn content_language(&self) -> &str {
+        self.languages.first().map(String::as_str).unwrap_or("es")
+    }
+
+    /// Owner, phone hours and offices text in `lang` where the deployment has them,
+    /// otherwise in the content language (and said so).
+    pub fn localized<'a>(&'a self, lang: &'a str) -> LocalizedTexts<'a> {
+        let base = self.content_language();
+        let extra = (lang != base)
+            .then(|| self.translations.get(lang))
+            .flatten();
+        LocalizedTexts {
+            owner: in_language(
+                extra.and_then(|t| t.owner.as_deref()),
+                &self.owner,
+                lang,
+                base,
+            ),
+            phone_hours: in_language(
+                extra.and_then(|t| t.phone_hours.as_deref()),
+                &self.channels.phone_hours,
+                lang,
+                base,
+            ),
+            offices_text: in_language(
+                extra.and_then(|t| t.offices_text.as_deref()),
+                &self.channels.offices_text,
+                lang,
+                base,
+            ),
+        }
+    }
+}
+
+fn in_language<'a>(
+    translated: Option<&'a str>,
+    own: &'a str,
+    lang: &'a str,
+    base: &'a str,
+) -> InLanguage<'a> {
+    match translated.filter(|t| !t.trim().is_empty()) {
+        Some(text) => InLanguage { text, lang },
+        None => InLanguage {
+            text: own,
+            lang: base,
+        },
+    }
 }
 
 /// The other ways to reach the state, shown in the footer and on every error.
@@ -49,4 +138,67 @@ pub struct Channels {
 
 fn default_quick_exit_url() -> String {
     "https://www.google.com/".into()
+}
+
+#[cfg(test)]
+mod localized_tests {
+    use super::*;
+
+    fn deployment() -> Deployment {
+        let mut d: Deployment =
+            serde_json::from_str(include_str!("../../server/seed/deployment.json"))
+                .expect("seed deployment parses");
+        d.translations.clear();
+        d.translations.insert(
+            "en".into(),
+            DeploymentTexts {
+                owner: Some("Government of the Republic".into()),
+                phone_hours: Some("Monday to Friday, 8 am to 6 pm".into()),
+                offices_text: Some("   ".into()),
+            },
+        );
+        d
+    }
+
+    #[test]
+    fn a_translated_text_is_used_and_marked_in_its_language() {
+        let d = deployment();
+        let en = d.localized("en");
+        assert_eq!(en.owner.text, "Government of the Republic");
+        assert_eq!(en.owner.lang, "en");
+        assert_eq!(en.phone_hours.lang, "en");
+        // Blank translations fall back to the content language, marked as such.
+        assert_eq!(en.offices_text.text, d.channels.offices_text);
+        assert_eq!(en.offices_text.lang, "es");
+    }
+
+    #[test]
+    fn a_language_without_translations_gets_the_content_language() {
+        let d = deployment();
+        let pt = d.localized("pt");
+        assert_eq!(pt.owner.text, d.owner);
+        assert_eq!(pt.owner.lang, "es");
+        assert_eq!(pt.phone_hours.text, d.channels.phone_hours);
+        // The content language itself never looks at translations.
+        let mut d2 = d.clone();
+        d2.translations.insert(
+            "es".into(),
+            DeploymentTexts {
+                owner: Some("otro".into()),
+                ..Default::default()
+            },
+        );
+        assert_eq!(d2.localized("es").owner.text, d.owner);
+        assert_eq!(d2.localized("es").owner.lang, "es");
+    }
+
+    #[test]
+    fn content_language_is_the_first_language_or_spanish() {
+        let mut d = deployment();
+        assert_eq!(d.content_language(), "es");
+        d.languages = vec!["pt".into(), "es".into()];
+        assert_eq!(d.content_language(), "pt");
+        d.languages.clear();
+        assert_eq!(d.content_language(), "es");
+    }
 }

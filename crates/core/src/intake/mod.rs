@@ -3,6 +3,7 @@
 
 pub mod access_code;
 pub mod attachments;
+pub mod char_count;
 pub mod dates;
 pub mod ticket;
 pub mod validation;

@@ -3,7 +3,7 @@
 
 use cc_core::api::FieldError;
 
-use crate::i18n::{Lang, Texts};
+use super::{Lang, Texts};
 
 pub fn localize(lang: Lang, errors: Vec<FieldError>) -> Vec<FieldError> {
     if lang == Lang::Es {

@@ -1,0 +1,149 @@
+//! Answering the agency: a reply kept as a draft on the device, sent with an
+//! Idempotency-Key so retries never send it twice.
+
+use cc_core::api::FieldError;
+use cc_core::intake::AttachmentReceipt;
+use cc_core::tracking::{CaseView, NewReply};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::api::{self, ApiError};
+use crate::components::form::{ErrorSummary, Errors, TextArea};
+use crate::components::AttachmentPicker;
+use crate::context::use_deployment;
+use crate::i18n::{t, tr, tr_signal};
+use crate::kept_cases;
+
+/// A reply in progress, kept per case like the wizard's draft.
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct ReplyDraft {
+    idempotency_key: String,
+    message: String,
+    attachments: Vec<AttachmentReceipt>,
+}
+
+#[component]
+pub fn ReplyForm(
+    ticket: String,
+    code: String,
+    case: RwSignal<Option<CaseView>>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let saved: ReplyDraft = kept_cases::load_reply_draft(&ticket).unwrap_or_default();
+    let draft = RwSignal::new(if saved.idempotency_key.is_empty() {
+        ReplyDraft {
+            idempotency_key: api::random_uuid(),
+            ..saved
+        }
+    } else {
+        saved
+    });
+    let ticket_for_save = ticket.clone();
+    Effect::new(move |_| {
+        let d = draft.get();
+        kept_cases::save_reply_draft(&ticket_for_save, &d);
+    });
+    let errors: Errors = RwSignal::new(Vec::new());
+    let (sending, set_sending) = signal(false);
+    let (failure, set_failure) = signal(None::<ApiError>);
+    let deployment = use_deployment();
+    let rules = deployment
+        .get_untracked()
+        .map(|d| d.intake)
+        .unwrap_or_default();
+    let max = rules.description_max;
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        let d = draft.get_untracked();
+        if d.message.trim().is_empty() {
+            errors.set(vec![FieldError {
+                field: "reply".into(),
+                code: "required".into(),
+                message: t().reply_required.into(),
+            }]);
+            return;
+        }
+        if d.message.chars().count() > max {
+            errors.set(vec![FieldError {
+                field: "reply".into(),
+                code: "too_long".into(),
+                message: t().err_description_long.into(),
+            }]);
+            return;
+        }
+        errors.set(Vec::new());
+        set_sending.set(true);
+        let (ticket, code) = (ticket.clone(), code.clone());
+        leptos::task::spawn_local_scoped(async move {
+            let body = NewReply {
+                message: d.message.trim().to_string(),
+                attachments: d.attachments.iter().map(|a| a.id.clone()).collect(),
+            };
+            let path = format!("/cases/{ticket}/replies");
+            let headers = [
+                ("X-Access-Code", code.as_str()),
+                ("Idempotency-Key", d.idempotency_key.as_str()),
+            ];
+            // Same retry policy as the wizard: safe because of the idempotency key.
+            let mut result = api::post_with::<_, CaseView>(&path, &body, &headers).await;
+            let mut delay = 1000;
+            for _ in 0..3 {
+                match &result {
+                    Err(e) if e.is_transient() => {
+                        gloo_timers::future::TimeoutFuture::new(delay).await;
+                        delay *= 2;
+                        result = api::post_with::<_, CaseView>(&path, &body, &headers).await;
+                    }
+                    _ => break,
+                }
+            }
+            let _ = set_sending.try_set(false);
+            match result {
+                Ok(view) => {
+                    kept_cases::remove_reply_draft(&ticket);
+                    // The page is drawn again from the new view; the notice on top of
+                    // it takes focus so the person hears that the answer went out.
+                    let _ = notice.try_set(Some(t().reply_sent.to_string()));
+                    let _ = case.try_set(Some(view));
+                }
+                Err(ApiError::Problem(p)) if !p.errors.is_empty() => {
+                    let _ = errors.try_set(p.errors);
+                }
+                Err(e) => {
+                    let _ = set_failure.try_set(Some(e));
+                }
+            }
+        });
+    };
+    view! {
+        <section class="cc-reply" aria-labelledby="reply-title">
+            <h2 id="reply-title" class="cc-heading-l">{tr(|t| t.reply_title)}</h2>
+            <ErrorSummary errors=errors />
+            {move || failure.get().map(|e| view! {
+                <div class="cc-error-panel" role="alert"><p>{e.message(t())}</p><p>{t().send_failed_nothing_lost}</p></div>
+            })}
+            <form novalidate on:submit=on_submit>
+                <TextArea id="reply" label=tr_signal(|t| t.reply_label)
+                    hint=tr_signal(|t| t.reply_hint)
+                    value=Signal::derive(move || draft.with(|d| d.message.clone()))
+                    on_input=Callback::new(move |v: String| draft.update(|d| d.message = v))
+                    errors=errors max=max />
+                <AttachmentPicker
+                    id="reply-files"
+                    label=tr_signal(|t| t.reply_files)
+                    files=Signal::derive(move || draft.with(|d| d.attachments.clone()))
+                    on_add=Callback::new(move |r| draft.update(|d| d.attachments.push(r)))
+                    on_remove=Callback::new(move |id: String| draft.update(|d| d.attachments.retain(|x| x.id != id)))
+                    errors=errors
+                    rules=rules
+                />
+                <button type="submit" class="cc-button" aria-disabled=move || sending.get().then_some("true")>{tr(|t| t.reply_send)}</button>
+                <p role="status" class="cc-caption">{move || sending.get().then(|| t().sending)}</p>
+            </form>
+        </section>
+    }
+}
