@@ -204,11 +204,14 @@ impl<'a> Highlighter<'a> {
         let name = self.index.name_words(doc);
         let vocab = &self.index.vocab.words;
         let mut ranges = Vec::new();
-        let mut hit = vec![false; name.len()];
+        // Matched words as bits (no allocation per hit); words past the 128th of a
+        // name are highlighted but not counted for coverage.
+        let mut hit: u128 = 0;
+        let bit = |i: usize| if i < 128 { 1u128 << i } else { 0 };
         for (i, nw) in name.iter().enumerate() {
             let w = nw.word as usize;
             if self.words[w] || vocab[w].groups.iter().any(|&g| self.groups[g as usize]) {
-                hit[i] = true;
+                hit |= bit(i);
                 ranges.push([nw.start as usize, nw.end as usize]);
             }
         }
@@ -219,13 +222,13 @@ impl<'a> Highlighter<'a> {
                 |i| vocab[name[i].word as usize].key(),
                 |phrase, first, last| {
                     if self.groups[phrase.group as usize] {
-                        hit[first..=last].iter_mut().for_each(|h| *h = true);
+                        (first..=last).for_each(|i| hit |= bit(i));
                         ranges.push([name[first].start as usize, name[last].end as usize]);
                     }
                 },
             );
         }
-        let covered = hit.iter().filter(|&&h| h).count();
+        let covered = hit.count_ones() as usize;
         let coverage_bonus = if name.is_empty() {
             0.0
         } else {
