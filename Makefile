@@ -50,3 +50,5 @@ size: app
 
 bench:
 	cargo bench -p cc-core --bench search
+	cd bench/js && npm ci --silent --no-audit --no-fund
+	cargo run --release --quiet --manifest-path bench/Cargo.toml

@@ -177,8 +177,7 @@ struct Builder<'c> {
 }
 
 impl<'c> Builder<'c> {
-    fn new(catalog: &'c CatalogIndex) -> Self {
-        let synonyms = Synonyms::builtin();
+    fn new(catalog: &'c CatalogIndex, synonyms: Synonyms) -> Self {
         let mut b = Builder {
             catalog,
             vocab: Vocab::default(),
@@ -335,12 +334,12 @@ impl<'c> Builder<'c> {
 }
 
 impl Index {
-    pub fn new(catalog: &CatalogIndex) -> Index {
+    pub fn new(catalog: &CatalogIndex, synonyms: Synonyms) -> Index {
         assert!(
             catalog.procedures.len() < (1 << (32 - FIELD_BITS)),
             "too many procedures to index"
         );
-        let mut builder = Builder::new(catalog);
+        let mut builder = Builder::new(catalog, synonyms);
         for (doc, p) in catalog.procedures.iter().enumerate() {
             builder.add_procedure(doc as u32, p);
         }

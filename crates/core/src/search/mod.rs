@@ -4,28 +4,39 @@
 //! What it does for Spanish queries:
 //! - folds case and accents (`JUBILACIÓN` = `jubilacion`), and drops stop words
 //!   (`licencia de conducir` needs `licencia` and `conducir`);
-//! - requires every remaining word (AND), each matching by exact word, light stem
-//!   (`licencias` = `licencia`, `conducción` = `conducir`), built-in synonym
-//!   (`brevet` = `conducir`), prefix for the word being typed (`pasap`), or typo
+//!   and the words of asking (`quiero`, `necesito`, `cómo`, `sacar`); rewrites obvious
+//!   English and Portuguese words into Spanish (`passport`, `carteira de motorista`);
+//! - matches each word by exact word, stem (`licencias` = `licencia`, `inscribo` =
+//!   `inscripción`, `construir` = `construcción`), synonym (`brevet` = `conducir`,
+//!   built in or the deployment's), prefix for the word being typed (`pasap`), or typo
 //!   (Damerau-Levenshtein: 1 edit for 5–8 letters, 2 from 9);
+//! - returns the procedures matching every word that decides (words found in most
+//!   procedures, such as the country's name, do not); when there are none, the ones
+//!   matching most of the query, flagged [`SearchOutcome::partial`], and for words
+//!   that match nothing a corrected query ([`SearchOutcome::suggestion`]);
 //! - ranks by field (name > keywords > agency > summary) times kind of match
-//!   (exact > stem > synonym > prefix > typo), then by name;
+//!   (exact > stem > synonym > prefix > typo) times the word's rarity (IDF), then by
+//!   name;
 //! - counts facets disjunctively (each facet ignores its own filter).
 //!
 //! [`SearchIndex::new`] precomputes the vocabulary and postings, so a search only scans
 //! the distinct words (for typos and prefixes) and the postings of the words it matched.
 
 mod facets;
+mod foreign;
 mod index;
 mod query;
 mod rank;
 mod sort;
 mod stem;
+mod suggest;
 mod synonyms;
 mod text;
 mod typo;
 mod vocab;
 
+#[cfg(test)]
+mod natural_tests;
 #[cfg(test)]
 mod tests;
 
@@ -37,7 +48,8 @@ use crate::catalog::{CatalogIndex, ModalityKind};
 use facets::{FacetCounter, Filter};
 use index::Index;
 use query::{match_term, parse, TermMatches};
-use rank::{matching_docs, Highlighter};
+use rank::{score_docs, Highlighter};
+use synonyms::Synonyms;
 
 /// Filters of a search; `None`/`false` means "any".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -68,6 +80,14 @@ pub struct SearchOutcome {
     /// Every match, best first (by name for an empty query).
     pub hits: Vec<Hit>,
     pub facets: FacetCounts,
+    /// No procedure matches the whole query: `hits` match part of it (the words that
+    /// matter most first). The page should say so ("coinciden con parte de su
+    /// búsqueda").
+    pub partial: bool,
+    /// Some query word matches nothing in the catalog: the whole query with each such
+    /// word replaced by the closest catalog word (folded, e.g. `renovar pasaporte`), to
+    /// offer as "Quizás quiso decir". Searching it finds something.
+    pub suggestion: Option<String>,
 }
 
 /// A catalog prepared for searching. Build it once per catalog; searching is read-only,
@@ -90,8 +110,16 @@ impl SearchIndex {
     /// Indexes every procedure of `index`: names, keywords, acronyms, agency acronyms and
     /// names (from [`CatalogIndex::agencies`]), summaries and category names.
     pub fn new(index: &CatalogIndex) -> SearchIndex {
+        Self::with_synonyms(index, &[])
+    }
+
+    /// Like [`SearchIndex::new`], adding a deployment's own synonym groups to the
+    /// built-in ones. Each group is a list of interchangeable words or phrases, written
+    /// naturally (`["micro", "minibús", "transporte público"]`); plurals and genders
+    /// match too.
+    pub fn with_synonyms(index: &CatalogIndex, extra: &[Vec<String>]) -> SearchIndex {
         SearchIndex {
-            index: Index::new(index),
+            index: Index::new(index, Synonyms::with_extra(extra)),
         }
     }
 
@@ -104,11 +132,43 @@ impl SearchIndex {
         self.index.docs.is_empty()
     }
 
+    /// Rough heap size of the index in bytes (postings, vocabulary, per-procedure
+    /// data), for benchmarks and for deciding where to search.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let ix = &self.index;
+        let lists = |l: &[Vec<u32>]| {
+            l.iter()
+                .map(|v| v.len() * 4 + size_of::<Vec<u32>>())
+                .sum::<usize>()
+        };
+        let words: usize = ix
+            .vocab
+            .words
+            .iter()
+            .map(|w| w.text.len() + w.chars.len() * 4 + w.groups.len() * 4 + 64)
+            .sum();
+        // The vocabulary's lookup tables hold about three more entries per word.
+        let lookups = ix.vocab.words.len() * 3 * 24;
+        lists(&ix.word_postings)
+            + lists(&ix.group_postings)
+            + lists(&ix.vocab.stem_words)
+            + words
+            + lookups
+            + ix.docs
+                .iter()
+                .map(|d| size_of::<index::Doc>() + d.categories.len() * 4)
+                .sum::<usize>()
+            + ix.name_words.len() * size_of::<index::NameWord>()
+            + ix.by_name.len() * 8
+    }
+
     /// Searches the catalog.
     ///
     /// An empty query (or one made only of stop words) returns every procedure that
-    /// passes the filters, by name. Otherwise only procedures matching every query word
-    /// are returned, best first, ties by name.
+    /// passes the filters, by name. Otherwise the procedures matching every query word
+    /// that decides, best first, ties by name; if there are none, those matching most
+    /// of the query, with [`SearchOutcome::partial`] set.
     pub fn search(&self, query: &str, filters: &Filters) -> SearchOutcome {
         let terms = parse(query, &self.index.synonyms);
         if terms.is_empty() {
@@ -118,24 +178,44 @@ impl SearchIndex {
             .iter()
             .map(|t| match_term(t, &self.index.vocab))
             .collect();
-        if matches.iter().any(TermMatches::is_empty) {
-            return self.collect(std::iter::empty(), filters);
-        }
         let highlighter = Highlighter::new(&self.index, &matches);
-        let scored = matching_docs(&self.index, &matches);
-        let mut outcome = self.collect(scored.into_iter(), filters);
+        let scored = score_docs(&self.index, &matches);
+        let mut outcome = self.collect(scored.docs.into_iter(), filters);
+        outcome.partial = scored.partial;
+        outcome.suggestion = suggest::suggest(&self.index, query, &terms, &scored.unmatched);
         for hit in &mut outcome.hits {
             let h = highlighter.highlight(hit.doc);
             hit.highlights = h.ranges;
             hit.score += h.coverage_bonus;
         }
-        let rank = &self.index.name_rank;
-        sort::sort_by(&mut outcome.hits, |a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(rank[a.doc].cmp(&rank[b.doc]))
-        });
+        outcome.hits = self.best_first(std::mem::take(&mut outcome.hits));
         outcome
+    }
+
+    /// Sorts hits (given in document order) by score, ties by name. Sorting one `u64`
+    /// key per hit instead of comparing hits is what keeps a two-letter prefix that
+    /// matches most of a 50,000-procedure catalog within a keystroke's budget.
+    fn best_first(&self, hits: Vec<Hit>) -> Vec<Hit> {
+        let rank = &self.index.name_rank;
+        let mut keys: Vec<u64> = hits
+            .iter()
+            .map(|h| {
+                // Scores are never negative, so their bits order like their values;
+                // inverted, the best score sorts first.
+                let score = if h.score > 0.0 { h.score.to_bits() } else { 0 };
+                u64::from(u32::MAX - score) << 32 | u64::from(rank[h.doc])
+            })
+            .collect();
+        sort::sort_by(&mut keys, |a, b| a.cmp(b));
+        let docs: Vec<usize> = hits.iter().map(|h| h.doc).collect();
+        let mut slots: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
+        keys.iter()
+            .filter_map(|&k| {
+                let doc = self.index.by_name[(k & 0xffff_ffff) as usize] as usize;
+                let i = docs.binary_search(&doc).ok()?;
+                slots[i].take()
+            })
+            .collect()
     }
 
     /// Every procedure passing the filters, in name order.
@@ -168,6 +248,8 @@ impl SearchIndex {
         SearchOutcome {
             hits,
             facets: facets.finish(&self.index, filters),
+            partial: false,
+            suggestion: None,
         }
     }
 }

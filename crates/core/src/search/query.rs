@@ -1,8 +1,9 @@
 //! Query parsing and matching each query word against the vocabulary.
 
+use super::foreign::to_spanish;
 use super::stem::{light_stem, stem};
 use super::synonyms::{find_phrases, Phrase, Synonyms};
-use super::text::{ends_in_word, for_each_word, is_stop_word};
+use super::text::{ends_in_word, for_each_word, is_query_filler, is_stop_word};
 use super::typo::{bounded_distance, char_mask, masks_within, max_edits};
 use super::vocab::Vocab;
 
@@ -32,10 +33,12 @@ pub(crate) struct QueryTerm {
     pub groups: Vec<u32>,
     /// A multi-word synonym matches only through its group.
     pub phrase: bool,
+    /// Byte range of what the person typed for this term (for "did you mean").
+    pub span: (usize, usize),
 }
 
 impl QueryTerm {
-    fn word(text: &str, prefix: bool, synonyms: &Synonyms) -> QueryTerm {
+    fn word(text: &str, prefix: bool, synonyms: &Synonyms, span: (usize, usize)) -> QueryTerm {
         let chars: Vec<char> = text.chars().collect();
         let has_digit = chars.iter().any(char::is_ascii_digit);
         QueryTerm {
@@ -46,13 +49,15 @@ impl QueryTerm {
             chars,
             groups: synonyms.groups_of(text).to_vec(),
             phrase: false,
+            span,
         }
     }
 
     /// A multi-word synonym: matches its group (in names and keywords) and the phrase
     /// itself anywhere.
-    fn phrase(words: &[String], phrase: &Phrase) -> QueryTerm {
+    fn phrase(words: &[String], phrase: &Phrase, span: (usize, usize)) -> QueryTerm {
         QueryTerm {
+            span,
             text: words.join(" "),
             chars: Vec::new(),
             mask: 0,
@@ -64,27 +69,36 @@ impl QueryTerm {
     }
 }
 
-/// Splits a query into terms: folded words without stop words, each multi-word synonym
-/// merged into one term. Only the last word typed is a prefix, and only while the query
-/// does not end in a space or punctuation (the person is still typing it).
+/// Splits a query into terms: folded words, foreign words rewritten into Spanish,
+/// without stop words and the words of asking ("quiero", "necesito"), each multi-word
+/// synonym merged into one term. Only the last word typed is a prefix, and only while
+/// the query does not end in a space or punctuation (the person is still typing it).
 pub(crate) fn parse(query: &str, synonyms: &Synonyms) -> Vec<QueryTerm> {
-    let mut words = Vec::new();
-    let mut last_is_stop = false;
+    let mut typed = Vec::new();
+    let mut spans = Vec::new();
     let mut buf = String::new();
-    for_each_word(query, &mut buf, |w, _, _| {
-        last_is_stop = is_stop_word(w);
-        if !last_is_stop {
-            words.push(w.to_string());
-        }
+    for_each_word(query, &mut buf, |w, start, end| {
+        typed.push(w.to_string());
+        spans.push((start, end));
     });
-    let typing_last = ends_in_word(query) && !last_is_stop;
+    let typing_last = ends_in_word(query);
+    // (word, index of the typed word it comes from, still being typed)
+    let mut words: Vec<(String, usize, bool)> = Vec::new();
+    for (w, from) in to_spanish(&typed) {
+        if is_stop_word(&w) || is_query_filler(&w) {
+            continue;
+        }
+        // A rewritten word is complete even if the foreign one is still being typed.
+        let prefix = typing_last && from + 1 == typed.len() && w == typed[from];
+        words.push((w, from, prefix));
+    }
 
     // Phrase spans by first word; the first phrase found at a position wins.
     let mut phrase_at: Vec<Option<(&Phrase, usize)>> = vec![None; words.len()];
     find_phrases(
         synonyms,
         words.len(),
-        |i| light_stem(&words[i]),
+        |i| light_stem(&words[i].0),
         |phrase, first, last| {
             phrase_at[first].get_or_insert((phrase, last));
         },
@@ -93,12 +107,16 @@ pub(crate) fn parse(query: &str, synonyms: &Synonyms) -> Vec<QueryTerm> {
     let mut terms = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
+        let start = spans[words[i].1].0;
         if let Some((phrase, last)) = phrase_at[i] {
-            terms.push(QueryTerm::phrase(&words[i..=last], phrase));
+            let texts: Vec<String> = words[i..=last].iter().map(|w| w.0.clone()).collect();
+            let span = (start, spans[words[last].1].1);
+            terms.push(QueryTerm::phrase(&texts, phrase, span));
             i = last + 1;
         } else {
-            let prefix = typing_last && i + 1 == words.len();
-            terms.push(QueryTerm::word(&words[i], prefix, synonyms));
+            let (text, from, prefix) = &words[i];
+            let prefix = *prefix && i + 1 == words.len();
+            terms.push(QueryTerm::word(text, prefix, synonyms, spans[*from]));
             i += 1;
         }
     }
@@ -111,12 +129,6 @@ pub(crate) struct TermMatches {
     /// `(word id, factor)`, one entry per word, best factor kept.
     pub words: Vec<(u32, f32)>,
     pub groups: Vec<u32>,
-}
-
-impl TermMatches {
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty() && self.groups.is_empty()
-    }
 }
 
 /// Finds what `term` matches: the exact word, words of the same stem, words it starts
@@ -194,6 +206,41 @@ mod tests {
         assert_eq!(texts("pasap "), [("pasap".to_string(), false)]);
         assert_eq!(texts("licencia de"), [("licencia".to_string(), false)]);
         assert_eq!(texts("p"), [("p".to_string(), false)]);
+    }
+
+    #[test]
+    fn drops_the_words_of_asking() {
+        assert_eq!(
+            texts("Quiero renovar mi licencia"),
+            [
+                ("renovar".to_string(), false),
+                ("licencia".to_string(), true)
+            ]
+        );
+        assert_eq!(
+            texts("cómo necesito sacar mi carnet "),
+            [("carnet".to_string(), false)]
+        );
+        assert!(texts("quiero").is_empty());
+    }
+
+    #[test]
+    fn foreign_words_become_spanish_and_are_complete() {
+        assert_eq!(
+            texts("renew my passport"),
+            [
+                ("renovar".to_string(), false),
+                ("pasaporte".to_string(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_point_at_what_was_typed() {
+        let q = "quiero un pasaprte";
+        let terms = parse(q, &Synonyms::builtin());
+        let (a, b) = terms[0].span;
+        assert_eq!(&q[a..b], "pasaprte");
     }
 
     #[test]

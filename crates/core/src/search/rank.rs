@@ -9,24 +9,58 @@ use super::synonyms::find_phrases;
 /// between match kinds in the name, so it only orders otherwise equal matches.
 const NAME_COVERAGE_BONUS: f32 = 0.4;
 
-/// Documents that match every term, with their score: for each term, its best match
-/// over all fields (field weight × match factor), summed over the terms.
-pub(crate) fn matching_docs(index: &Index, terms: &[TermMatches]) -> Vec<(usize, f32)> {
+/// A term found in more than this share of the procedures ("trámite", "solicitud",
+/// the country's name) does not decide what matches: it only adds a little score.
+const COMMON_SHARE: f32 = 0.5;
+
+/// Below this many procedures document frequencies say nothing: no word is common.
+const MIN_DOCS_FOR_COMMON: usize = 20;
+
+/// Partial matches kept: those covering at least this share of the best partial
+/// match's (IDF-weighted) coverage, so a long sentence does not list half the catalog.
+const PARTIAL_KEEP: f32 = 0.5;
+
+/// What the query matched.
+#[derive(Debug, Default)]
+pub(crate) struct Scored {
+    /// Matching documents and their score, in document order.
+    pub docs: Vec<(usize, f32)>,
+    /// No document matched every term that decides: `docs` match part of the query.
+    pub partial: bool,
+    /// Positions of the terms that matched no document at all.
+    pub unmatched: Vec<usize>,
+}
+
+/// Per-document sums over the terms.
+struct Accumulator {
+    /// Σ term weight × best (field weight × match factor).
+    score: Vec<f32>,
+    /// Σ term weight of the matched terms (the share of the query matched).
+    coverage: Vec<f32>,
+    /// Terms matched that decide (not common).
+    deciding: Vec<u16>,
+    /// Every term matched, common or not.
+    all: Vec<u16>,
+}
+
+/// Scores every document that matches at least one term.
+///
+/// Each term's weight is its inverse document frequency, normalised so a query's
+/// weights sum to its number of terms (a one-word query scores as before): rare words
+/// outweigh common ones. A document that matches every deciding term is a strict
+/// match; if there are none, the documents covering most of the query are returned
+/// as partial matches.
+pub(crate) fn score_docs(index: &Index, terms: &[TermMatches]) -> Scored {
     let n = index.docs.len();
-    let mut total = vec![0f32; n];
-    // How many terms (in order) each document has matched so far: a document that
-    // misses one term can never catch up, which gives AND semantics.
-    let mut matched = vec![0usize; n];
     let mut best = vec![0f32; n];
-    let mut touched = Vec::new();
-    for (t, term) in terms.iter().enumerate() {
+    let mut touched: Vec<Vec<usize>> = Vec::with_capacity(terms.len());
+    let mut term_best: Vec<Vec<f32>> = Vec::with_capacity(terms.len());
+    for term in terms {
+        let mut docs = Vec::new();
         let mut raise = |posting: u32, factor: f32| {
             let (doc, weight) = unpack(posting);
-            if matched[doc] != t {
-                return;
-            }
             if best[doc] == 0.0 {
-                touched.push(doc);
+                docs.push(doc);
             }
             best[doc] = best[doc].max(weight * factor);
         };
@@ -40,20 +74,89 @@ pub(crate) fn matching_docs(index: &Index, terms: &[TermMatches]) -> Vec<(usize,
                 raise(p, SYNONYM);
             }
         }
-        if touched.is_empty() {
-            return Vec::new();
-        }
-        for &doc in &touched {
-            total[doc] += best[doc];
-            matched[doc] += 1;
-            best[doc] = 0.0;
-        }
-        touched.clear();
+        term_best.push(docs.iter().map(|&d| std::mem::take(&mut best[d])).collect());
+        touched.push(docs);
     }
-    (0..n)
-        .filter(|&d| matched[d] == terms.len())
-        .map(|d| (d, total[d]))
-        .collect()
+
+    let unmatched: Vec<usize> = (0..terms.len())
+        .filter(|&t| touched[t].is_empty())
+        .collect();
+    let common: Vec<bool> = touched
+        .iter()
+        .map(|docs| n >= MIN_DOCS_FOR_COMMON && docs.len() as f32 > COMMON_SHARE * n as f32)
+        .collect();
+    let weights = term_weights(n, &touched);
+    let mut acc = Accumulator {
+        score: vec![0.0; n],
+        coverage: vec![0.0; n],
+        deciding: vec![0; n],
+        all: vec![0; n],
+    };
+    for (t, docs) in touched.iter().enumerate() {
+        for (&doc, &b) in docs.iter().zip(&term_best[t]) {
+            acc.score[doc] += weights[t] * b;
+            acc.coverage[doc] += weights[t];
+            acc.all[doc] += 1;
+            acc.deciding[doc] += u16::from(!common[t]);
+        }
+    }
+
+    let matched = terms.len() - unmatched.len();
+    let deciding = common
+        .iter()
+        .zip(&touched)
+        .filter(|(&c, d)| !c && !d.is_empty())
+        .count();
+    // A query made only of common words is decided by all of them.
+    let (needed, count) = if deciding == 0 {
+        (matched, &acc.all)
+    } else {
+        (deciding, &acc.deciding)
+    };
+    if unmatched.is_empty() {
+        let strict: Vec<(usize, f32)> = (0..n)
+            .filter(|&d| usize::from(count[d]) == needed)
+            .map(|d| (d, acc.score[d]))
+            .collect();
+        if !strict.is_empty() || matched == 0 {
+            return Scored {
+                docs: strict,
+                partial: false,
+                unmatched,
+            };
+        }
+    }
+    let best_coverage = (0..n)
+        .filter(|&d| count[d] > 0)
+        .map(|d| acc.coverage[d])
+        .fold(0f32, f32::max);
+    let docs: Vec<(usize, f32)> = (0..n)
+        .filter(|&d| count[d] > 0 && acc.coverage[d] >= PARTIAL_KEEP * best_coverage)
+        .map(|d| (d, acc.score[d]))
+        .collect();
+    Scored {
+        partial: !docs.is_empty(),
+        docs,
+        unmatched,
+    }
+}
+
+/// Inverse document frequency of each term, scaled so the weights of the matched terms
+/// sum to their number. Unmatched terms weigh nothing.
+fn term_weights(n: usize, touched: &[Vec<usize>]) -> Vec<f32> {
+    let idf: Vec<f32> = touched
+        .iter()
+        .map(|docs| match docs.len() {
+            0 => 0.0,
+            df => (1.0 + n as f32 / df as f32).ln(),
+        })
+        .collect();
+    let sum: f32 = idf.iter().sum();
+    let matched = idf.iter().filter(|&&w| w > 0.0).count();
+    if sum == 0.0 {
+        return idf;
+    }
+    idf.iter().map(|w| w * matched as f32 / sum).collect()
 }
 
 /// Finds the words of a name that some term matched.
@@ -101,11 +204,14 @@ impl<'a> Highlighter<'a> {
         let name = self.index.name_words(doc);
         let vocab = &self.index.vocab.words;
         let mut ranges = Vec::new();
-        let mut hit = vec![false; name.len()];
+        // Matched words as bits (no allocation per hit); words past the 128th of a
+        // name are highlighted but not counted for coverage.
+        let mut hit: u128 = 0;
+        let bit = |i: usize| if i < 128 { 1u128 << i } else { 0 };
         for (i, nw) in name.iter().enumerate() {
             let w = nw.word as usize;
             if self.words[w] || vocab[w].groups.iter().any(|&g| self.groups[g as usize]) {
-                hit[i] = true;
+                hit |= bit(i);
                 ranges.push([nw.start as usize, nw.end as usize]);
             }
         }
@@ -116,13 +222,13 @@ impl<'a> Highlighter<'a> {
                 |i| vocab[name[i].word as usize].key(),
                 |phrase, first, last| {
                     if self.groups[phrase.group as usize] {
-                        hit[first..=last].iter_mut().for_each(|h| *h = true);
+                        (first..=last).for_each(|i| hit |= bit(i));
                         ranges.push([name[first].start as usize, name[last].end as usize]);
                     }
                 },
             );
         }
-        let covered = hit.iter().filter(|&&h| h).count();
+        let covered = hit.count_ones() as usize;
         let coverage_bonus = if name.is_empty() {
             0.0
         } else {

@@ -14,9 +14,17 @@ const SUFFIXES: &[(&str, usize)] = &[
     // (ending, shortest stem that must remain)
     ("amiento", MIN_STEM),
     ("imiento", MIN_STEM),
+    // `construcción` / `construir`, `conducción` / `conducir`: both sides lose the
+    // `c` so the `-uir` verbs meet their nouns too (`ucir` below).
+    ("uccion", 4),
     ("iendo", MIN_STEM),
+    // `inscripción` / `inscribir`, `suscripción` / `suscribir` (see `scrib` below).
+    ("pcion", 4),
     ("ando", MIN_STEM),
+    ("ucir", 4),
     ("cion", 4),
+    // `aterrizaje` / `aterrizar`, `hospedaje` / `hospedar`.
+    ("aje", 4),
     ("ado", 4),
     ("ada", 4),
     ("ido", 4),
@@ -35,19 +43,45 @@ pub(crate) fn stem(word: &str) -> &str {
     if chars < 4 || word.bytes().any(|b| b.is_ascii_digit()) {
         return word;
     }
-    let (mut s, mut n) = strip_plural(word, chars);
+    let (s, n) = strip_plural(word, chars);
+    let (mut s, mut n) = strip_enclitic(s, n);
     for &(suffix, min) in SUFFIXES {
         let len = suffix.len();
         if n >= min + len && s.ends_with(suffix) {
-            s = &s[..s.len() - len];
-            n -= len;
+            // `-uccion` and `-ucir` keep their `u`: `constru-ccion`, `condu-cir`.
+            let keep = usize::from(suffix.starts_with('u'));
+            s = &s[..s.len() - len + keep];
+            n -= len - keep;
             break;
         }
     }
     if n > MIN_STEM && s.ends_with(['a', 'e', 'o']) {
         s = &s[..s.len() - 1];
     }
+    // The `b` of `inscribir` / `inscribo` is the `p` of `inscripción`: drop both.
+    if s.ends_with("scrib") {
+        s = &s[..s.len() - 1];
+    }
+    // `revisión` / `revisar`, `pensión` / `pensionado`: the `s` stays, `-ion` goes.
+    if n > 5 && s.ends_with("sion") {
+        s = &s[..s.len() - 3];
+    }
     s
+}
+
+/// Removes a pronoun attached to an infinitive: `afiliarse` → `afiliar`, `casarme` →
+/// `casar`, `inscribirlo` → `inscribir`. `-te` is left alone: too many nouns end in
+/// `-arte`/`-orte` (`parte`, `transporte`).
+fn strip_enclitic(word: &str, chars: usize) -> (&str, usize) {
+    for pronoun in ["se", "me", "lo", "la", "le", "nos"] {
+        let rest = &word[..word.len().saturating_sub(pronoun.len())];
+        let n = chars.saturating_sub(pronoun.len());
+        if word.ends_with(pronoun) && n >= 5 && ["ar", "er", "ir"].iter().any(|v| rest.ends_with(v))
+        {
+            return (rest, n);
+        }
+    }
+    (word, chars)
 }
 
 /// A milder stem for synonym lookups: only plural and gender removed (`licencias` →
@@ -59,6 +93,7 @@ pub(crate) fn light_stem(word: &str) -> &str {
         return word;
     }
     let (s, n) = strip_plural(word, chars);
+    let (s, n) = strip_enclitic(s, n);
     if n > 4 && s.ends_with(['a', 'e', 'o']) {
         &s[..s.len() - 1]
     } else {
@@ -119,6 +154,37 @@ mod tests {
         same("registro", "registrar");
         same("legalizacion", "legalizar");
         same("manejo", "manejar");
+    }
+
+    #[test]
+    fn derivations_people_type_meet_the_catalog_nouns() {
+        same("inscribir", "inscripcion");
+        same("inscribo", "inscripcion");
+        same("inscripciones", "inscribir");
+        same("afiliarse", "afiliacion");
+        same("afiliarme", "afiliacion");
+        same("jubilarse", "jubilacion");
+        same("pagar", "pago");
+        same("renovar", "renovacion");
+        same("construir", "construccion");
+        same("conducir", "conduccion");
+        same("producir", "produccion");
+        same("distribuir", "distribucion");
+        same("aterrizaje", "aterrizar");
+        same("revision", "revisar");
+        same("pension", "pensionado");
+        same("fallecimiento", "fallecer");
+        same("suscribirse", "suscripcion");
+        same("factura", "facturacion");
+    }
+
+    #[test]
+    fn pronouns_go_only_after_an_infinitive() {
+        assert_eq!(light_stem("casarse"), "casar");
+        assert_eq!(stem("parte"), stem("partes"));
+        assert_eq!(stem("transporte"), stem("transportes"));
+        assert_eq!(light_stem("afiliarse"), "afiliar");
+        assert_eq!(stem("clase"), "clas");
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub(crate) const SYNONYMS: &[&[&str]] = &[
         "jubilado",
         "renta de vejez",
     ],
-    &["matrimonio", "casamiento", "boda"],
+    &["matrimonio", "casamiento", "boda", "casarse", "casar"],
     &["nacimiento", "partida"],
     &["impuesto", "tributo", "tributario"],
     &["empresa", "negocio", "comercio", "comerciante"],
@@ -39,6 +39,13 @@ pub(crate) const SYNONYMS: &[&[&str]] = &[
     ],
     &["defunción", "fallecimiento", "muerte", "deceso"],
     &["título", "diploma"],
+    &["escuela", "colegio", "unidad educativa"],
+    &["trabajo", "empleo", "laboral"],
+    &["terreno", "lote", "predio"],
+    &["multa", "infracción", "sanción"],
+    &["robo", "hurto"],
+    &["extravío", "pérdida"],
+    &["electricidad", "luz", "energía eléctrica"],
 ];
 
 /// A multi-word synonym: its words in order (light stems, no stop words).
@@ -63,12 +70,22 @@ pub(crate) struct Synonyms {
 
 impl Synonyms {
     /// Loads [`SYNONYMS`].
+    #[cfg(test)]
     pub fn builtin() -> Self {
-        Self::from_table(SYNONYMS)
+        Self::with_extra(&[])
+    }
+
+    /// Loads [`SYNONYMS`] plus a deployment's own groups (written the same way).
+    pub fn with_extra(extra: &[Vec<String>]) -> Self {
+        let builtin = SYNONYMS.iter().map(|row| row.to_vec());
+        let extra = extra
+            .iter()
+            .map(|row| row.iter().map(String::as_str).collect());
+        Self::from_table(&builtin.chain(extra).collect::<Vec<Vec<&str>>>())
     }
 
     /// Loads any table shaped like [`SYNONYMS`].
-    pub fn from_table(table: &[&[&str]]) -> Self {
+    pub fn from_table(table: &[Vec<&str>]) -> Self {
         let mut words: HashMap<String, Vec<u32>> = HashMap::new();
         let mut phrases = Vec::new();
         let mut buf = String::new();

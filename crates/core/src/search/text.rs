@@ -161,6 +161,28 @@ pub(crate) fn is_stop_word(word: &str) -> bool {
     )
 }
 
+/// Words of how people ask, not of what they ask for: "quiero sacar mi carnet",
+/// "how do I renew my passport", "como eu tiro o passaporte". Dropped from queries only
+/// (the catalog keeps them: "Obtener" may well start a procedure name).
+pub(crate) fn is_query_filler(word: &str) -> bool {
+    matches!(
+        word,
+        // Spanish: wanting, needing, asking, the generic "get/do" verbs.
+        "quiero" | "queria" | "quisiera" | "necesito" | "necesitamos" | "deseo" | "puedo"
+            | "debo" | "tengo" | "hay" | "donde" | "cuando" | "cual" | "cuales" | "cuanto"
+            | "cuesta" | "hago" | "hacer" | "sacar" | "saco" | "obtener" | "conseguir"
+            | "tramitar" | "realizar" | "pedir" | "saber" | "ayuda" | "hola" | "favor"
+            | "me" | "yo" | "nuestro" | "nuestra" | "ya" | "nuevo" | "nueva" | "tramite"
+            | "tramites" | "solicitar" | "gestionar"
+            // English.
+            | "i" | "want" | "need" | "to" | "my" | "the" | "an" | "how" | "do" | "get"
+            | "for" | "of" | "in" | "where" | "can" | "apply" | "new" | "please"
+            // Portuguese.
+            | "eu" | "quero" | "preciso" | "meu" | "minha" | "da" | "dos" | "das"
+            | "os" | "um" | "uma" | "tirar" | "fazer" | "onde" | "no" | "na"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
