@@ -147,7 +147,7 @@ fn Results(
         Memo::new(move |_| {
             let s = state.get();
             let outcome = engine.search.search(&s.q, &s.filters());
-            (outcome.hits, outcome.facets)
+            (outcome.hits, outcome.facets, outcome.partial, outcome.suggestion)
         })
     };
     let (shown, set_shown) = signal(PAGE_SIZE);
@@ -158,7 +158,7 @@ fn Results(
     });
 
     let count_text = move || {
-        let n = outcome.with(|(hits, _)| hits.len());
+        let n = outcome.with(|(hits, ..)| hits.len());
         if n == 1 {
             t().search_results_one.to_string()
         } else {
@@ -170,14 +170,28 @@ fn Results(
     view! {
         <div class="cc-search-layout">
             <FiltersDisclosure active=Signal::derive(move || state.with(SearchState::has_filters))>
-                <Filters engine=engine_for_filters state=state update=update facets=Signal::derive(move || outcome.get().1) />
+                <Filters engine=engine_for_filters state=state update=update facets=Signal::derive(move || outcome.with(|o| o.1.clone())) />
             </FiltersDisclosure>
             <section class="cc-results" aria-labelledby="results-count">
                 // Polite live region: people using screen readers hear the new count
                 // while typing, without losing their place in the search box.
                 <h2 id="results-count" class="cc-heading-m" role="status">{count_text}</h2>
+                // Better than "no results": what matches part of the search, said plainly,
+                // and the closest words of the catalog when a word matches nothing.
+                {move || outcome.with(|o| o.2).then(|| view! {
+                    <p class="cc-inset" id="search-partial">{t().search_partial}</p>
+                })}
+                {move || outcome.with(|o| o.3.clone()).map(|suggestion| {
+                    let href = state.with(|s| SearchState { q: suggestion.clone(), ..s.clone() }.to_url());
+                    view! {
+                        <p id="search-suggestion">
+                            {t().search_did_you_mean} " "
+                            <A href=href attr:class="cc-link" attr:lang=move || cl.get()>{suggestion}</A>
+                        </p>
+                    }
+                })}
                 {move || {
-                    let hits = outcome.with(|(hits, _)| hits.iter().take(shown.get()).cloned().collect::<Vec<Hit>>());
+                    let hits = outcome.with(|(hits, ..)| hits.iter().take(shown.get()).cloned().collect::<Vec<Hit>>());
                     if hits.is_empty() {
                         return view! {
                             <div class="cc-inset">
@@ -202,7 +216,7 @@ fn Results(
                     }
                     .into_any()
                 }}
-                <Show when=move || outcome.with(|(hits, _)| hits.len() > shown.get())>
+                <Show when=move || outcome.with(|(hits, ..)| hits.len() > shown.get())>
                     <button type="button" class="cc-button cc-button--secondary" on:click=move |_| set_shown.update(|n| *n += PAGE_SIZE)>
                         {tr(|t| t.show_more)}
                     </button>

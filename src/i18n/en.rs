@@ -370,4 +370,6 @@ pub const TEXTS: Texts = Texts {
     units_week: "week",
     units_month: "month",
     menu: "Menu",
+    search_partial: "No service matches all the words you typed. These match some of them.",
+    search_did_you_mean: "Did you mean:",
 };

@@ -370,4 +370,6 @@ pub const TEXTS: Texts = Texts {
     units_week: "semana",
     units_month: "mes",
     menu: "Menú",
+    search_partial: "Ningún trámite tiene todas las palabras que escribió. Estos tienen parte de ellas.",
+    search_did_you_mean: "Quizás quiso decir:",
 };

@@ -499,4 +499,6 @@ pub struct Texts {
     pub units_week: &'static str,
     pub units_month: &'static str,
     pub menu: &'static str,
+    pub search_partial: &'static str,
+    pub search_did_you_mean: &'static str,
 }

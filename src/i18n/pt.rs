@@ -372,4 +372,6 @@ pub const TEXTS: Texts = Texts {
     units_week: "semana",
     units_month: "mês",
     menu: "Menu",
+    search_partial: "Nenhum serviço tem todas as palavras que você escreveu. Estes têm parte delas.",
+    search_did_you_mean: "Você quis dizer:",
 };

@@ -1,0 +1,74 @@
+// Search as people ask: natural sentences, part matches said plainly, "Quizás quiso
+// decir", and the main thread staying free while typing on a slow phone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowser, newPage, settled, expectAccessible, screenshot } from './lib.js';
+
+const h = serverAndBrowser();
+
+async function searchFor(page, text) {
+  await page.getByLabel('Buscar un trámite').fill(text);
+  await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, text);
+}
+
+test('a natural sentence typed in the search box shows the right procedure first', async () => {
+  const page = await newPage(h.browser);
+  await page.goto(`${h.server.base}/tramites`);
+  await settled(page);
+  for (const [sentence, name] of [
+    ['quiero renovar mi licencia', /Renovación de la licencia de conducir/],
+    ['cómo inscribo a mi hijo en la escuela', /[Ii]nscripción escolar/],
+  ]) {
+    await searchFor(page, sentence);
+    await page.locator('.cc-result').first().waitFor();
+    assert.match(await page.locator('.cc-result h3').first().innerText(), name, sentence);
+  }
+  await screenshot(page, 'search-natural-360');
+  assert.deepEqual(page.errors, []);
+});
+
+test('part matches are said plainly, and a word that matches nothing gets "Quizás quiso decir"', async () => {
+  const page = await newPage(h.browser);
+  await page.goto(`${h.server.base}/tramites`);
+  await settled(page);
+  // "perro" is in no procedure: the licence procedures still come, said to match part.
+  await searchFor(page, 'licencia de conducir para mi perro');
+  await page.locator('#search-partial').waitFor();
+  assert.match(await page.locator('.cc-result h3').first().innerText(), /[Ll]icencia de conducir/);
+  await expectAccessible(assert, page, 'search with a part match');
+
+  await searchFor(page, 'renovar lisencai');
+  await page.locator('#search-suggestion').waitFor();
+  const link = page.locator('#search-suggestion a');
+  assert.equal(await link.innerText(), 'renovar licencia');
+  await link.click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'renovar licencia');
+  assert.match(await page.locator('.cc-result h3').first().innerText(), /Renovación de la licencia/);
+  assert.equal(await page.locator('#search-suggestion').count(), 0);
+  await screenshot(page, 'search-suggestion-360');
+});
+
+test('typing in the search box at 4x CPU slowdown: longest main-thread task per keystroke (reported)', async () => {
+  const page = await newPage(h.browser);
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(`${h.server.base}/tramites`);
+  await settled(page);
+  await page.locator('.cc-result').first().waitFor();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await page.getByLabel('Buscar un trámite').click();
+  const sentence = 'necesito un permiso para construir cerca del rio';
+  await page.keyboard.type(sentence, { delay: 120 });
+  await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, sentence);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const tasks = await page.evaluate(() => window.__longTasks);
+  const longest = tasks.length ? Math.max(...tasks) : 0;
+  // A figure, not a timed assertion: it depends on the machine.
+  console.log(`# search box at 4x CPU: ${sentence.length} keystrokes, ${tasks.length} long tasks (> 50 ms), longest ${longest.toFixed(0)} ms`);
+  assert.ok(await page.locator('.cc-result').count() > 0);
+});
