@@ -3,7 +3,6 @@
 //! and the staff command-line tool against a real server.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
@@ -13,39 +12,10 @@ use cc_core::intake::access_code::normalize_code;
 use cc_core::intake::dates::{BusinessCalendar, Date};
 use cc_core::intake::{AttachmentReceipt, CaseReceipt};
 use cc_core::tracking::{Actor, CaseStatus, CaseView, EventKind, StaffCaseSummary, StaffCaseView};
-use cc_server::ratelimit::{LookupLimiter, ManualClock};
 use serde_json::{json, Value};
 
 mod common;
-use common::{send_to, today, Answer};
-
-const TOKEN: &str = "token-de-prueba-0123456789";
-
-struct TestApp {
-    state: cc_server::AppState,
-    router: axum::Router,
-    clock: ManualClock,
-    _dir: tempfile::TempDir,
-}
-
-fn test_app() -> TestApp {
-    let dir = tempfile::tempdir().unwrap();
-    let mut state = cc_server::build_state(
-        &dir.path().join("db.sqlite3"),
-        cc_server::default_deployment(),
-        None,
-    )
-    .unwrap();
-    state.staff_token = TOKEN.into();
-    let clock = ManualClock::default();
-    state.limiter = Arc::new(LookupLimiter::with_clock(clock.clock()));
-    TestApp {
-        router: cc_server::app(state.clone()),
-        state,
-        clock,
-        _dir: dir,
-    }
-}
+use common::{send_to, test_app, today, valid_petition, Answer, TestApp, TOKEN};
 
 async fn send(app: &TestApp, request: Request<Body>) -> Answer {
     send_to(&app.router, request).await
@@ -58,24 +28,10 @@ fn json_request(method: Method, uri: &str) -> axum::http::request::Builder {
         .header(header::CONTENT_TYPE, "application/json")
 }
 
-fn valid_case() -> Value {
-    json!({
-        "case_type": "peticion",
-        "agency": "MDT",
-        "description": "Necesito una copia certificada de mi contrato registrado en 2019.",
-        "identity": "identified",
-        "name": "Ana Pérez",
-        "email": "ana.perez@example.com",
-        "phone": "+591 700 00000",
-        "consent": true,
-        "language": "es"
-    })
-}
-
 async fn file_case(app: &TestApp, key: &str) -> CaseReceipt {
     let request = json_request(Method::POST, "/api/v1/cases")
         .header("Idempotency-Key", key)
-        .body(Body::from(valid_case().to_string()))
+        .body(Body::from(valid_petition().to_string()))
         .unwrap();
     send(app, request).await.expect(StatusCode::CREATED).json()
 }
@@ -802,7 +758,7 @@ async fn staff_statuses_messages_and_closing() {
 async fn attachments_need_the_code_of_their_own_case() {
     let app = test_app();
     let photo = upload_png(&app, "prueba.png").await;
-    let mut case = valid_case();
+    let mut case = valid_petition();
     case["attachments"] = json!([photo.id]);
     let request = json_request(Method::POST, "/api/v1/cases")
         .header("Idempotency-Key", "clave-con-adjunto")

@@ -1,0 +1,175 @@
+//! Uploaded files: storing them, linking them to a case or an event, reading them back,
+//! purging those never linked.
+
+use cc_core::api::FieldError;
+use cc_core::intake::validation::fields;
+use cc_core::intake::AttachmentReceipt;
+use rand::RngCore;
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use sha2::{Digest, Sha256};
+
+use super::field_error;
+use crate::db::DbError;
+use crate::problem::{ApiError, ApiResult};
+
+/// Ids in first-seen order without repeats (a double click must not count twice).
+pub(super) fn unique_ids(ids: &[String]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for id in ids {
+        if !out.contains(&id.as_str()) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+/// The field error when some id is not an upload waiting to be linked (unknown,
+/// purged, or already part of a case).
+pub(super) fn unavailable_attachments(
+    conn: &Connection,
+    ids: &[&str],
+) -> ApiResult<Option<FieldError>> {
+    for id in ids {
+        let linked: Option<Option<i64>> = conn
+            .query_row("SELECT case_id FROM attachments WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if !matches!(linked, Some(None)) {
+            return Ok(Some(field_error(
+                fields::ATTACHMENTS,
+                "unknown",
+                "Uno de los archivos adjuntos ya no está disponible. Quítelo y vuelva a subirlo.",
+            )));
+        }
+    }
+    Ok(None)
+}
+
+/// Links checked uploads to a case and, except for those filed with it, to the event
+/// they came with.
+pub(super) fn link_attachments(
+    conn: &Connection,
+    case_id: i64,
+    event_id: Option<i64>,
+    ids: &[&str],
+) -> ApiResult<()> {
+    for id in ids {
+        let linked = conn.execute(
+            "UPDATE attachments SET case_id = ?1, event_id = ?2 WHERE id = ?3 AND case_id IS NULL",
+            params![case_id, event_id, id],
+        )?;
+        if linked != 1 {
+            // Checked earlier inside the same transaction; cannot happen.
+            return Err(ApiError::Internal(format!(
+                "attachment {id} could not be linked"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Stores an uploaded file whose type was already checked by sniffing. The same name
+/// and bytes uploaded again while not yet linked to a case get the same id.
+pub fn store_attachment(
+    conn: &mut Connection,
+    name: &str,
+    media_type: &str,
+    bytes: &[u8],
+    now_unix: i64,
+) -> Result<AttachmentReceipt, DbError> {
+    let sha256 = hex::encode(Sha256::digest(bytes));
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let existing: Option<String> = tx
+        .query_row(
+            "SELECT id FROM attachments
+             WHERE sha256 = ?1 AND name = ?2 AND media_type = ?3 AND case_id IS NULL
+             LIMIT 1",
+            params![sha256, name, media_type],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let id = match existing {
+        Some(id) => id,
+        None => {
+            let mut random = [0u8; 16];
+            rand::rng().fill_bytes(&mut random);
+            let id = hex::encode(random);
+            tx.execute(
+                "INSERT INTO attachments(id, case_id, name, media_type, size, bytes, sha256,
+                     created_at)
+                 VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    id,
+                    name,
+                    media_type,
+                    bytes.len() as i64,
+                    bytes,
+                    sha256,
+                    now_unix
+                ],
+            )?;
+            id
+        }
+    };
+    tx.commit()?;
+    Ok(AttachmentReceipt {
+        id,
+        name: name.into(),
+        media_type: media_type.into(),
+        size: bytes.len() as u64,
+    })
+}
+
+/// The attachments linked to a case, in upload order.
+pub fn case_attachments(
+    conn: &Connection,
+    case_id: i64,
+) -> Result<Vec<AttachmentReceipt>, DbError> {
+    let mut stmt = conn.prepare(
+        "SELECT id, name, media_type, size FROM attachments
+         WHERE case_id = ?1 ORDER BY created_at, rowid",
+    )?;
+    let rows = stmt.query_map([case_id], |r| {
+        Ok(AttachmentReceipt {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            media_type: r.get(2)?,
+            size: r.get::<_, i64>(3)? as u64,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Deletes uploads never linked to a case that are older than `before_unix`.
+pub fn purge_unlinked_attachments(conn: &Connection, before_unix: i64) -> Result<usize, DbError> {
+    Ok(conn.execute(
+        "DELETE FROM attachments WHERE case_id IS NULL AND created_at < ?1",
+        [before_unix],
+    )?)
+}
+
+/// A stored file of a case, for download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFile {
+    pub name: String,
+    pub media_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// One attachment of one case (`None` for another case's or an unlinked upload).
+pub fn case_file(conn: &Connection, case_id: i64, id: &str) -> Result<Option<StoredFile>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT name, media_type, bytes FROM attachments WHERE id = ?1 AND case_id = ?2",
+            params![id, case_id],
+            |r| {
+                Ok(StoredFile {
+                    name: r.get(0)?,
+                    media_type: r.get(1)?,
+                    bytes: r.get(2)?,
+                })
+            },
+        )
+        .optional()?)
+}
