@@ -1,9 +1,11 @@
 //! Uploaded files: storing them, linking them to a case or an event, reading them back,
 //! purging those never linked.
 
+use std::collections::HashSet;
+
 use cc_core::api::FieldError;
-use cc_core::intake::validation::fields;
-use cc_core::intake::AttachmentReceipt;
+use cc_core::intake::validation::{fields, validate_attachments};
+use cc_core::intake::{AttachmentReceipt, IntakeRules};
 use rand::RngCore;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use sha2::{Digest, Sha256};
@@ -12,15 +14,20 @@ use super::field_error;
 use crate::db::DbError;
 use crate::problem::{ApiError, ApiResult};
 
-/// Ids in first-seen order without repeats (a double click must not count twice).
-pub(super) fn unique_ids(ids: &[String]) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    for id in ids {
-        if !out.contains(&id.as_str()) {
-            out.push(id);
-        }
+/// The ids of an attachments list, checked before any per-id work: a list longer than
+/// `max_attachments` is refused on its length alone (a 100,000-id list costs one
+/// comparison, not a quadratic scan under the database lock); then repeats are dropped
+/// in one pass, in first-seen order (a double click must not count twice).
+pub fn checked_ids<'a>(ids: &'a [String], rules: &IntakeRules) -> Result<Vec<&'a str>, FieldError> {
+    if let Some(too_many) = validate_attachments(ids.len(), rules) {
+        return Err(too_many);
     }
-    out
+    let mut seen = HashSet::with_capacity(ids.len());
+    Ok(ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| seen.insert(*id))
+        .collect())
 }
 
 /// The field error when some id is not an upload waiting to be linked (unknown,
@@ -172,4 +179,27 @@ pub fn case_file(conn: &Connection, case_id: i64, id: &str) -> Result<Option<Sto
             },
         )
         .optional()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_overlong_list_is_refused_on_its_length_before_looking_at_ids() {
+        let rules = IntakeRules::default();
+        // More entries than allowed, even if all the same id: refused as `too_many`
+        // without de-duplicating (which would need to look at each one).
+        let same = vec!["a".to_string(); rules.max_attachments + 1];
+        assert_eq!(checked_ids(&same, &rules).unwrap_err().code, "too_many");
+        let huge: Vec<String> = (0..100_000).map(|i| format!("id{i}")).collect();
+        assert_eq!(checked_ids(&huge, &rules).unwrap_err().code, "too_many");
+    }
+
+    #[test]
+    fn repeats_count_once_in_first_seen_order() {
+        let rules = IntakeRules::default();
+        let ids: Vec<String> = ["b", "a", "b", "a"].map(String::from).to_vec();
+        assert_eq!(checked_ids(&ids, &rules).unwrap(), ["b", "a"]);
+    }
 }

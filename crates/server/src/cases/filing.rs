@@ -12,7 +12,7 @@ use cc_core::tracking::{Actor, CaseStatus};
 use rand::RngCore;
 use rusqlite::{params, Connection, TransactionBehavior};
 
-use super::attachments::{link_attachments, unavailable_attachments, unique_ids};
+use super::attachments::{checked_ids, link_attachments, unavailable_attachments};
 use super::events::insert_event;
 use super::idempotency::{new_case_request_hash, remember, replay, StoredResponse};
 use super::storage::{access_code_hash, identity_str};
@@ -104,8 +104,12 @@ pub fn file_case(
         }
     }
 
-    let attachment_ids = unique_ids(&case.attachments);
-    errors.extend(unavailable_attachments(&tx, &attachment_ids)?);
+    // Looking ids up is per-id database work: only for a bounded list (a longer one
+    // is already a `too_many` error above) of a case that is otherwise valid.
+    let attachment_ids = checked_ids(&case.attachments, rules).unwrap_or_default();
+    if errors.is_empty() {
+        errors.extend(unavailable_attachments(&tx, &attachment_ids)?);
+    }
 
     let case_type = deployment
         .case_types

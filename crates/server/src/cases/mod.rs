@@ -18,7 +18,8 @@ mod storage;
 mod views;
 
 pub use attachments::{
-    case_attachments, case_file, purge_unlinked_attachments, store_attachment, StoredFile,
+    case_attachments, case_file, checked_ids, purge_unlinked_attachments, store_attachment,
+    StoredFile,
 };
 pub use events::{case_events, insert_event, timeline, CaseEvent};
 pub use filing::{file_case, IntakeContext, CASES_ENDPOINT};

@@ -3,12 +3,11 @@
 use cc_core::api::FieldError;
 use cc_core::config::Deployment;
 use cc_core::intake::dates::Date;
-use cc_core::intake::validation::validate_attachments;
 use cc_core::intake::IntakeRules;
 use cc_core::tracking::{self, Actor, CaseStatus, CaseView, NewReply, Rating};
 use rusqlite::{params, Connection, TransactionBehavior};
 
-use super::attachments::{link_attachments, unavailable_attachments, unique_ids};
+use super::attachments::{checked_ids, link_attachments, unavailable_attachments};
 use super::events::insert_event;
 use super::idempotency::{remember, replay, request_hash, StoredResponse};
 use super::storage::{case_in, set_status, status_of, touch};
@@ -49,13 +48,19 @@ pub(super) fn check_message<'a>(
     attachments: &'a [String],
     max_chars: usize,
 ) -> ApiResult<Vec<&'a str>> {
-    let ids = unique_ids(attachments);
     let mut errors: Vec<FieldError> = text_error("message", message, max_chars)
         .into_iter()
         .collect();
-    match validate_attachments(ids.len(), rules) {
-        Some(too_many) => errors.push(too_many),
-        None => errors.extend(unavailable_attachments(conn, &ids)?),
+    let ids = match checked_ids(attachments, rules) {
+        Ok(ids) => ids,
+        Err(too_many) => {
+            errors.push(too_many);
+            Vec::new()
+        }
+    };
+    // Per-id look-ups only once everything else is valid (see `filing`).
+    if errors.is_empty() {
+        errors.extend(unavailable_attachments(conn, &ids)?);
     }
     if errors.is_empty() {
         Ok(ids)

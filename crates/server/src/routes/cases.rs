@@ -10,6 +10,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cc_core::intake::attachments::{check_attachment, display_name};
+use cc_core::intake::validation::validate_new_case;
 use cc_core::intake::{AttachmentReceipt, CaseReceipt, NewCase};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -195,6 +196,14 @@ pub async fn create_case(
     let case: NewCase = serde_json::from_slice(&body)
         .map_err(|e| ApiError::BadRequest(format!("El cuerpo no es un caso válido: {e}")))?;
     let now = unix_now();
+    // An over-long attachments list is refused here, on its length alone, before the
+    // request queues for the database (it would hold up every other filing).
+    let rules = &state.deployment.intake;
+    if cases::checked_ids(&case.attachments, rules).is_err() {
+        let today = cc_core::intake::dates::Date::from_unix_seconds(now);
+        let errors = validate_new_case(&case, &state.deployment.case_types, rules, today);
+        return Err(ApiError::Validation(errors));
+    }
     let shared = state.clone();
     let stored = state
         .with_db(move |conn| {

@@ -161,6 +161,14 @@ pub async fn add_event(
     body: Result<Json<StaffAction>, JsonRejection>,
 ) -> ApiResult<Response> {
     let Json(action) = body.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    // Refused on its length alone, before queueing for the database.
+    if let StaffAction::Message { attachments, .. } | StaffAction::Answer { attachments, .. } =
+        &action
+    {
+        if let Err(too_many) = cases::checked_ids(attachments, &state.deployment.intake) {
+            return Err(ApiError::Validation(vec![too_many]));
+        }
+    }
     let shared = state.clone();
     let view = state
         .with_db(move |conn| {

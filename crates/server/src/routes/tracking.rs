@@ -255,6 +255,13 @@ pub async fn add_reply(
     headers: HeaderMap,
     body: Result<Json<NewReply>, JsonRejection>,
 ) -> ApiResult<Response> {
+    // An over-long attachments list is refused on its length alone, before any
+    // database work (the look-up included); it says nothing about the case.
+    if let Ok(Json(reply)) = &body {
+        if let Err(too_many) = cases::checked_ids(&reply.attachments, &state.deployment.intake) {
+            return Err(ApiError::Validation(vec![too_many]));
+        }
+    }
     let case = open_case(&state, client, &ticket, access_code(&headers)).await?;
     let key = idempotency_key(&headers)?;
     let reply = json_body(body)?;
