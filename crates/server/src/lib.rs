@@ -56,6 +56,7 @@ pub fn build_state(
         // `serve` replaces it with the configured token, or logs this one.
         staff_token: state::random_token().into(),
         limiter: Arc::new(ratelimit::LookupLimiter::default()),
+        trusted_proxy: None,
     })
 }
 

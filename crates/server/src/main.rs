@@ -40,6 +40,10 @@ enum Command {
         /// Bearer token of the staff API; a random one is made (and logged) when absent.
         #[arg(long, env = "CC_STAFF_TOKEN", hide_env_values = true)]
         staff_token: Option<String>,
+        /// Address of the reverse proxy in front of the server: only from it is
+        /// `X-Forwarded-For` believed (its last entry names the client).
+        #[arg(long, env = "CC_TRUSTED_PROXY")]
+        trusted_proxy: Option<std::net::IpAddr>,
     },
     /// Work on cases through the staff API of a running server.
     Staff(cc_server::staff_cli::StaffArgs),
@@ -69,7 +73,8 @@ async fn main() -> anyhow::Result<()> {
             dist,
             deployment,
             staff_token,
-        } => serve(cli.db, addr, dist, deployment, staff_token).await,
+            trusted_proxy,
+        } => serve(cli.db, addr, dist, deployment, staff_token, trusted_proxy).await,
         Command::Staff(args) => staff(args).await,
         Command::ImportGobbo { file } => import_gobbo(cli.db, file),
     }
@@ -81,6 +86,7 @@ async fn serve(
     dist: PathBuf,
     deployment: Option<PathBuf>,
     staff_token: Option<String>,
+    trusted_proxy: Option<std::net::IpAddr>,
 ) -> anyhow::Result<()> {
     let deployment = match deployment {
         Some(path) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
@@ -90,6 +96,7 @@ async fn serve(
         tracing::warn!(dist = %dist.display(), "no built app found; serving the API only");
     }
     let mut state = cc_server::build_state(&db, deployment, Some(dist))?;
+    state.trusted_proxy = trusted_proxy;
     match staff_token.filter(|t| !t.trim().is_empty()) {
         Some(token) => state.staff_token = token.trim().into(),
         // Development convenience: a fresh token per run, shown once in the log.

@@ -59,8 +59,10 @@ pub struct AppState {
     pub dist: Option<PathBuf>,
     /// Bearer token of the staff API (`/api/v1/staff`). Random unless configured.
     pub staff_token: Arc<str>,
-    /// Failed access-code attempts, for the lockout of the citizen's case endpoints.
+    /// Failed access-code attempts, for the limit on guessing (per client).
     pub limiter: Arc<LookupLimiter>,
+    /// The reverse proxy whose `X-Forwarded-For` names the client; none by default.
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
 
 /// A fresh random staff token (256 bits, hex) for when none is configured.

@@ -1,11 +1,14 @@
 //! Requests meant to stall or wear down the service: over-long lists, guessing access
 //! codes, upload floods. Each is refused cheaply and without harming other citizens.
 
+use std::net::{IpAddr, SocketAddr};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use axum::body::Body;
+use axum::extract::ConnectInfo;
 use axum::http::{header, Request, StatusCode};
+use cc_core::intake::CaseReceipt;
 use serde_json::{json, Value};
 
 mod common;
@@ -73,4 +76,167 @@ async fn an_overlong_reply_list_is_refused_without_touching_the_database() {
         .expect("refused without waiting for the database");
     answer.expect(StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(answer.error_codes("attachments"), ["too_many"]);
+}
+
+async fn file_case(app: &TestApp, key: &str) -> CaseReceipt {
+    send_to(&app.router, post("/api/v1/cases", key, &valid_complaint()))
+        .await
+        .expect(StatusCode::CREATED)
+        .json()
+}
+
+/// A look-up as if it came over a connection from `peer`, with extra headers.
+fn lookup_from(peer: IpAddr, headers: &[(&str, &str)], ticket: &str, code: &str) -> Request<Body> {
+    let body = json!({ "ticket": ticket, "access_code": code });
+    let mut request =
+        Request::post("/api/v1/cases/lookup").header(header::CONTENT_TYPE, "application/json");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let mut request = request.body(Body::from(body.to_string())).unwrap();
+    request
+        .extensions_mut()
+        .insert(ConnectInfo(SocketAddr::new(peer, 40_000)));
+    request
+}
+
+const WRONG: &str = "2222-2222-2222";
+
+fn ip(text: &str) -> IpAddr {
+    text.parse().unwrap()
+}
+
+/// Sends `n` wrong look-ups of `ticket` from `peer`, each answered 404.
+async fn fail(app: &TestApp, peer: &str, headers: &[(&str, &str)], ticket: &str, n: usize) {
+    for _ in 0..n {
+        send_to(&app.router, lookup_from(ip(peer), headers, ticket, WRONG))
+            .await
+            .expect(StatusCode::NOT_FOUND);
+    }
+}
+
+#[tokio::test]
+async fn the_owner_is_served_after_another_clients_failures() {
+    let app = test_app();
+    let receipt = file_case(&app, "clave-duena-1").await;
+    fail(&app, "203.0.113.7", &[], &receipt.ticket, 5).await;
+    let refused = send_to(
+        &app.router,
+        lookup_from(ip("203.0.113.7"), &[], &receipt.ticket, WRONG),
+    )
+    .await;
+    refused.expect(StatusCode::TOO_MANY_REQUESTS);
+    let owner = lookup_from(
+        ip("198.51.100.20"),
+        &[],
+        &receipt.ticket,
+        &receipt.access_code,
+    );
+    send_to(&app.router, owner).await.expect(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_ticket_not_yet_issued_cannot_be_locked_in_advance() {
+    let app = test_app();
+    // Failures on the number the next case will get, from many addresses.
+    let next = format!("MDT-QUE-{}-00001", common::today().year);
+    for i in 1..=10 {
+        fail(&app, &format!("203.0.113.{i}"), &[], &next, 5).await;
+    }
+    let receipt = file_case(&app, "clave-futuro-1").await;
+    assert_eq!(receipt.ticket, next);
+    let owner = lookup_from(
+        ip("198.51.100.20"),
+        &[],
+        &receipt.ticket,
+        &receipt.access_code,
+    );
+    send_to(&app.router, owner).await.expect(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn ipv6_clients_are_limited_by_their_64_prefix() {
+    let app = test_app();
+    let receipt = file_case(&app, "clave-ipv6-1").await;
+    for i in 1..=5 {
+        fail(&app, &format!("2001:db8:5:6::{i}"), &[], &receipt.ticket, 1).await;
+    }
+    let same_64 = lookup_from(ip("2001:db8:5:6:ffff::9"), &[], &receipt.ticket, WRONG);
+    send_to(&app.router, same_64)
+        .await
+        .expect(StatusCode::TOO_MANY_REQUESTS);
+    let other_64 = lookup_from(
+        ip("2001:db8:5:7::1"),
+        &[],
+        &receipt.ticket,
+        &receipt.access_code,
+    );
+    send_to(&app.router, other_64).await.expect(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn x_forwarded_for_counts_only_from_the_trusted_proxy() {
+    let mut app = test_app();
+    app.state.trusted_proxy = Some(ip("10.0.0.1"));
+    app.router = cc_server::app(app.state.clone());
+    let receipt = file_case(&app, "clave-proxy-1").await;
+    // From anyone else the header is ignored: rotating it buys no fresh attempts.
+    for i in 0..5 {
+        let forged = format!("192.0.2.{i}");
+        fail(
+            &app,
+            "203.0.113.7",
+            &[("x-forwarded-for", &forged)],
+            &receipt.ticket,
+            1,
+        )
+        .await;
+    }
+    let again = lookup_from(
+        ip("203.0.113.7"),
+        &[("x-forwarded-for", "192.0.2.99")],
+        &receipt.ticket,
+        WRONG,
+    );
+    send_to(&app.router, again)
+        .await
+        .expect(StatusCode::TOO_MANY_REQUESTS);
+    // Behind the proxy each client is its own (the last entry is what the proxy saw),
+    // and the proxy's other clients are not slowed by one of them.
+    let via = [("x-forwarded-for", "192.0.2.50, 198.51.100.1")];
+    fail(&app, "10.0.0.1", &via, &receipt.ticket, 5).await;
+    let slowed = lookup_from(ip("10.0.0.1"), &via, &receipt.ticket, WRONG);
+    send_to(&app.router, slowed)
+        .await
+        .expect(StatusCode::TOO_MANY_REQUESTS);
+    let owner = lookup_from(
+        ip("10.0.0.1"),
+        &[("x-forwarded-for", "198.51.100.2")],
+        &receipt.ticket,
+        &receipt.access_code,
+    );
+    send_to(&app.router, owner).await.expect(StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parallel_guesses_from_one_client_cannot_pass_the_limit() {
+    let app = test_app();
+    let receipt = file_case(&app, "clave-paralelo-1").await;
+    let mut set = tokio::task::JoinSet::new();
+    for _ in 0..200 {
+        let router = app.router.clone();
+        let request = lookup_from(ip("203.0.113.7"), &[], &receipt.ticket, WRONG);
+        set.spawn(async move { send_to(&router, request).await.status });
+    }
+    let statuses = set.join_all().await;
+    let checked = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::NOT_FOUND)
+        .count();
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!(checked, cc_server::ratelimit::PAIR_FREE_FAILURES);
+    assert_eq!(checked + refused, 200);
 }
