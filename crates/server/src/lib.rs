@@ -7,6 +7,7 @@ pub mod import;
 pub mod problem;
 pub mod ratelimit;
 pub mod routes;
+pub mod serve;
 pub mod staff_cli;
 pub mod state;
 pub mod web;

@@ -25,6 +25,36 @@ struct Cli {
     command: Command,
 }
 
+/// Deadlines and limits of `serve` (see `cc_server::serve::Limits`).
+#[derive(clap::Args)]
+struct LimitArgs {
+    /// Seconds a client has to send a request's headers (and an idle keep-alive
+    /// connection is kept).
+    #[arg(long, env = "CC_HEADER_TIMEOUT", default_value_t = 10)]
+    header_timeout_secs: u64,
+    /// Seconds a whole request may take (then `408`).
+    #[arg(long, env = "CC_REQUEST_TIMEOUT", default_value_t = 60)]
+    request_timeout_secs: u64,
+    /// Connections served at once.
+    #[arg(long, env = "CC_MAX_CONNECTIONS", default_value_t = 512)]
+    max_connections: usize,
+    /// Seconds in-flight requests get after SIGTERM before the process exits.
+    #[arg(long, env = "CC_SHUTDOWN_DEADLINE", default_value_t = 10)]
+    shutdown_deadline_secs: u64,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> cc_server::serve::Limits {
+        use std::time::Duration;
+        cc_server::serve::Limits {
+            header_read_timeout: Duration::from_secs(self.header_timeout_secs.max(1)),
+            request_timeout: Duration::from_secs(self.request_timeout_secs.max(1)),
+            max_connections: self.max_connections.max(1),
+            shutdown_deadline: Duration::from_secs(self.shutdown_deadline_secs),
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Serve the API and the built app.
@@ -44,6 +74,8 @@ enum Command {
         /// `X-Forwarded-For` believed (its last entry names the client).
         #[arg(long, env = "CC_TRUSTED_PROXY")]
         trusted_proxy: Option<std::net::IpAddr>,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Work on cases through the staff API of a running server.
     Staff(cc_server::staff_cli::StaffArgs),
@@ -74,10 +106,25 @@ async fn main() -> anyhow::Result<()> {
             deployment,
             staff_token,
             trusted_proxy,
-        } => serve(cli.db, addr, dist, deployment, staff_token, trusted_proxy).await,
+            limits,
+        } => {
+            let options = ServeOptions {
+                staff_token,
+                trusted_proxy,
+                limits: limits.limits(),
+            };
+            serve(cli.db, addr, dist, deployment, options).await
+        }
         Command::Staff(args) => staff(args).await,
         Command::ImportGobbo { file } => import_gobbo(cli.db, file),
     }
+}
+
+/// What `serve` takes besides the paths.
+struct ServeOptions {
+    staff_token: Option<String>,
+    trusted_proxy: Option<std::net::IpAddr>,
+    limits: cc_server::serve::Limits,
 }
 
 async fn serve(
@@ -85,9 +132,13 @@ async fn serve(
     addr: SocketAddr,
     dist: PathBuf,
     deployment: Option<PathBuf>,
-    staff_token: Option<String>,
-    trusted_proxy: Option<std::net::IpAddr>,
+    options: ServeOptions,
 ) -> anyhow::Result<()> {
+    let ServeOptions {
+        staff_token,
+        trusted_proxy,
+        limits,
+    } = options;
     let deployment = match deployment {
         Some(path) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
         None => cc_server::default_deployment(),
@@ -107,11 +158,8 @@ async fn serve(
     }
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(%addr, procedures = state.catalog.procedures.len(), "listening on http://{addr}");
-    // Connection info gives the per-client lockout of access-code guessing its address.
-    let app = cc_server::app(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    // The loop gives each request its client's address (for the per-client limits).
+    cc_server::serve::serve(listener, cc_server::app(state), limits, shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
 }
@@ -131,7 +179,7 @@ async fn staff(args: cc_server::staff_cli::StaffArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Resolves on Ctrl-C or SIGTERM so in-flight requests finish before exit.
+/// Resolves on Ctrl-C or SIGTERM; in-flight requests then get the shutdown deadline.
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
