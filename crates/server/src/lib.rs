@@ -10,6 +10,7 @@ pub mod routes;
 pub mod serve;
 pub mod staff_cli;
 pub mod state;
+pub mod uploads;
 pub mod web;
 
 use std::path::PathBuf;

@@ -335,11 +335,11 @@ async fn a_png_is_accepted_by_its_content_and_linked_to_the_case() {
     assert_eq!(attachment.size, PNG.len() as u64);
     assert_eq!(attachment.name, "foto.png");
 
-    // Content-addressed while unlinked: the same upload again gets the same id.
+    // Every upload is its own, even with the same name and bytes.
     let again: AttachmentReceipt = upload(&app, "foto.png", "image/png", PNG.to_vec())
         .await
         .json();
-    assert_eq!(again.id, attachment.id);
+    assert_ne!(again.id, attachment.id);
 
     let mut case = valid_complaint();
     case["attachments"] = json!([attachment.id]);

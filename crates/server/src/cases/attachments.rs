@@ -7,7 +7,7 @@ use cc_core::api::FieldError;
 use cc_core::intake::validation::{fields, validate_attachments};
 use cc_core::intake::{AttachmentReceipt, IntakeRules};
 use rand::RngCore;
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 use super::field_error;
@@ -76,8 +76,9 @@ pub(super) fn link_attachments(
     Ok(())
 }
 
-/// Stores an uploaded file whose type was already checked by sniffing. The same name
-/// and bytes uploaded again while not yet linked to a case get the same id.
+/// Stores an uploaded file whose type was already checked by sniffing, under a new
+/// random id. Never shared by content: two citizens sending the same file must each
+/// be able to file it (a shared id was linked to the first case only).
 pub fn store_attachment(
     conn: &mut Connection,
     name: &str,
@@ -86,40 +87,22 @@ pub fn store_attachment(
     now_unix: i64,
 ) -> Result<AttachmentReceipt, DbError> {
     let sha256 = hex::encode(Sha256::digest(bytes));
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let existing: Option<String> = tx
-        .query_row(
-            "SELECT id FROM attachments
-             WHERE sha256 = ?1 AND name = ?2 AND media_type = ?3 AND case_id IS NULL
-             LIMIT 1",
-            params![sha256, name, media_type],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let id = match existing {
-        Some(id) => id,
-        None => {
-            let mut random = [0u8; 16];
-            rand::rng().fill_bytes(&mut random);
-            let id = hex::encode(random);
-            tx.execute(
-                "INSERT INTO attachments(id, case_id, name, media_type, size, bytes, sha256,
-                     created_at)
-                 VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    id,
-                    name,
-                    media_type,
-                    bytes.len() as i64,
-                    bytes,
-                    sha256,
-                    now_unix
-                ],
-            )?;
-            id
-        }
-    };
-    tx.commit()?;
+    let mut random = [0u8; 16];
+    rand::rng().fill_bytes(&mut random);
+    let id = hex::encode(random);
+    conn.execute(
+        "INSERT INTO attachments(id, case_id, name, media_type, size, bytes, sha256, created_at)
+         VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            id,
+            name,
+            media_type,
+            bytes.len() as i64,
+            bytes,
+            sha256,
+            now_unix
+        ],
+    )?;
     Ok(AttachmentReceipt {
         id,
         name: name.into(),

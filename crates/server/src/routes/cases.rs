@@ -9,7 +9,7 @@ use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use cc_core::intake::attachments::{check_attachment, display_name};
+use cc_core::intake::attachments::{check_attachment, display_name, AttachmentProblem};
 use cc_core::intake::validation::validate_new_case;
 use cc_core::intake::{AttachmentReceipt, CaseReceipt, NewCase};
 use serde::Deserialize;
@@ -18,6 +18,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::cases::{self, IntakeContext, StoredResponse};
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
+use crate::uploads;
 
 /// Header that makes `POST /api/v1/cases` and `POST /api/v1/cases/{ticket}/replies`
 /// safe to retry.
@@ -51,8 +52,10 @@ pub struct UploadQuery {
 /// Uploads one attachment before the case is filed; its id goes in `NewCase.attachments`.
 ///
 /// The body is the file itself (any `Content-Type`, which is ignored): the type is
-/// recognised from the content. The same name and bytes uploaded again before the
-/// case is filed return the same id.
+/// recognised from the content, and the stored name takes that type's extension
+/// (`poly.html` holding a GIF is stored as `poly.gif`). JPEG and PNG metadata (EXIF
+/// with GPS position and camera, text chunks) is removed. Every upload gets its own
+/// id, even with the same name and bytes.
 #[utoipa::path(post, path = "/api/v1/attachments", tag = "intake", params(UploadQuery),
     request_body(content = AttachmentBytes, content_type = "application/octet-stream",
         description = "The file's bytes"),
@@ -118,6 +121,10 @@ pub async fn upload_attachment(
         &bytes[..bytes.len().min(SNIFF_HEAD_BYTES)],
     )?;
     let media_type = kind.media_type().to_string();
+    // Stored and downloaded under the extension of what it is, without metadata.
+    let refused = || ApiError::Validation(vec![AttachmentProblem::WrongType.to_field_error(&name)]);
+    let bytes = uploads::without_metadata(kind, &bytes).ok_or_else(refused)?;
+    let name = uploads::stored_name(&name, kind);
     let receipt = state
         .with_db(move |conn| {
             Ok(cases::store_attachment(
