@@ -4,9 +4,12 @@
 pub mod cases;
 pub mod db;
 pub mod import;
+pub mod maintenance;
 pub mod problem;
+pub mod quota;
 pub mod ratelimit;
 pub mod routes;
+pub mod security;
 pub mod serve;
 pub mod staff_cli;
 pub mod state;
@@ -59,6 +62,7 @@ pub fn build_state(
         staff_token: state::random_token().into(),
         limiter: Arc::new(ratelimit::LookupLimiter::default()),
         trusted_proxy: None,
+        uploads: Arc::new(quota::UploadQuota::new(quota::Quotas::default())),
     })
 }
 

@@ -41,6 +41,16 @@ struct LimitArgs {
     /// Seconds in-flight requests get after SIGTERM before the process exits.
     #[arg(long, env = "CC_SHUTDOWN_DEADLINE", default_value_t = 10)]
     shutdown_deadline_secs: u64,
+    /// MiB one client may upload per hour.
+    #[arg(long, env = "CC_UPLOAD_QUOTA_CLIENT_MIB", default_value_t = 50)]
+    upload_quota_client_mib: u64,
+    /// MiB all clients together may upload per hour.
+    #[arg(long, env = "CC_UPLOAD_QUOTA_TOTAL_MIB", default_value_t = 2048)]
+    upload_quota_total_mib: u64,
+    /// Hours after which uploads never linked to a case, and idempotency records, are
+    /// purged (checked every 15 minutes).
+    #[arg(long, env = "CC_PURGE_AFTER_HOURS", default_value_t = 24)]
+    purge_after_hours: u64,
 }
 
 impl LimitArgs {
@@ -51,6 +61,24 @@ impl LimitArgs {
             request_timeout: Duration::from_secs(self.request_timeout_secs.max(1)),
             max_connections: self.max_connections.max(1),
             shutdown_deadline: Duration::from_secs(self.shutdown_deadline_secs),
+        }
+    }
+
+    fn quotas(&self) -> cc_server::quota::Quotas {
+        const MIB: u64 = 1024 * 1024;
+        cc_server::quota::Quotas {
+            per_client_bytes: self.upload_quota_client_mib.saturating_mul(MIB),
+            total_bytes: self.upload_quota_total_mib.saturating_mul(MIB),
+            ..Default::default()
+        }
+    }
+
+    fn purges(&self) -> cc_server::maintenance::Purges {
+        let after = std::time::Duration::from_secs(self.purge_after_hours.saturating_mul(3600));
+        cc_server::maintenance::Purges {
+            unlinked_uploads_after: after,
+            idempotency_records_after: after,
+            ..Default::default()
         }
     }
 }
@@ -112,6 +140,8 @@ async fn main() -> anyhow::Result<()> {
                 staff_token,
                 trusted_proxy,
                 limits: limits.limits(),
+                quotas: limits.quotas(),
+                purges: limits.purges(),
             };
             serve(cli.db, addr, dist, deployment, options).await
         }
@@ -125,6 +155,8 @@ struct ServeOptions {
     staff_token: Option<String>,
     trusted_proxy: Option<std::net::IpAddr>,
     limits: cc_server::serve::Limits,
+    quotas: cc_server::quota::Quotas,
+    purges: cc_server::maintenance::Purges,
 }
 
 async fn serve(
@@ -138,6 +170,8 @@ async fn serve(
         staff_token,
         trusted_proxy,
         limits,
+        quotas,
+        purges,
     } = options;
     let deployment = match deployment {
         Some(path) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
@@ -148,6 +182,7 @@ async fn serve(
     }
     let mut state = cc_server::build_state(&db, deployment, Some(dist))?;
     state.trusted_proxy = trusted_proxy;
+    state.uploads = std::sync::Arc::new(cc_server::quota::UploadQuota::new(quotas));
     match staff_token.filter(|t| !t.trim().is_empty()) {
         Some(token) => state.staff_token = token.trim().into(),
         // Development convenience: a fresh token per run, shown once in the log.
@@ -158,8 +193,10 @@ async fn serve(
     }
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(%addr, procedures = state.catalog.procedures.len(), "listening on http://{addr}");
+    let purging = cc_server::maintenance::spawn_purges(state.clone(), purges);
     // The loop gives each request its client's address (for the per-client limits).
     cc_server::serve::serve(listener, cc_server::app(state), limits, shutdown_signal()).await?;
+    purging.abort();
     tracing::info!("stopped");
     Ok(())
 }

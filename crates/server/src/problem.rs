@@ -20,6 +20,9 @@ pub enum ApiError {
     IdempotencyMismatch,
     #[error("too many attempts")]
     TooManyAttempts { retry_after_secs: u64 },
+    /// The client (or everyone together) uploaded as much as allowed for now.
+    #[error("upload quota exceeded")]
+    UploadQuota { retry_after_secs: u64 },
     #[error("unauthorized")]
     Unauthorized,
     /// The request is valid but the case's state does not allow it now (e.g. a reply
@@ -67,6 +70,12 @@ impl ApiError {
                 "Demasiados intentos. Espere unos minutos y vuelva a intentarlo",
                 None,
             ),
+            ApiError::UploadQuota { .. } => (
+                429,
+                "upload-quota",
+                "Se subieron demasiados archivos en poco tiempo. Espere un rato y vuelva a intentarlo",
+                None,
+            ),
             ApiError::Unauthorized => (401, "unauthorized", "Necesita una credencial válida", None),
             ApiError::Conflict { kind, detail } => (
                 409,
@@ -107,7 +116,9 @@ impl IntoResponse for ApiError {
         let mut response = (status, body).into_response();
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
-        if let ApiError::TooManyAttempts { retry_after_secs } = self {
+        if let ApiError::TooManyAttempts { retry_after_secs }
+        | ApiError::UploadQuota { retry_after_secs } = self
+        {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
         }
         if let ApiError::Unauthorized = self {

@@ -63,6 +63,8 @@ pub struct AppState {
     pub limiter: Arc<LookupLimiter>,
     /// The reverse proxy whose `X-Forwarded-For` names the client; none by default.
     pub trusted_proxy: Option<std::net::IpAddr>,
+    /// Bytes uploaded per client and in total (`--upload-quota-*`).
+    pub uploads: Arc<crate::quota::UploadQuota>,
 }
 
 /// A fresh random staff token (256 bits, hex) for when none is configured.

@@ -2,13 +2,15 @@
 //! codes, upload floods. Each is refused cheaply and without harming other citizens.
 
 use std::net::{IpAddr, SocketAddr};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{header, Request, StatusCode};
-use cc_core::intake::CaseReceipt;
+use cc_core::intake::{AttachmentReceipt, CaseReceipt};
+use cc_server::maintenance::{spawn_purges, Purges};
+use cc_server::quota::{Quotas, UploadQuota};
 use serde_json::{json, Value};
 
 mod common;
@@ -239,4 +241,106 @@ async fn parallel_guesses_from_one_client_cannot_pass_the_limit() {
         .count();
     assert_eq!(checked, cc_server::ratelimit::PAIR_FREE_FAILURES);
     assert_eq!(checked + refused, 200);
+}
+
+fn upload_from(peer: &str, name: &str, bytes: Vec<u8>) -> Request<Body> {
+    let mut request = Request::post(format!("/api/v1/attachments?name={name}"))
+        .body(Body::from(bytes))
+        .unwrap();
+    request
+        .extensions_mut()
+        .insert(ConnectInfo(SocketAddr::new(ip(peer), 40_000)));
+    request
+}
+
+/// A PDF of exactly `size` bytes.
+fn pdf(size: usize) -> Vec<u8> {
+    let mut bytes = b"%PDF-1.4\n".to_vec();
+    bytes.resize(size, b' ');
+    bytes
+}
+
+#[tokio::test]
+async fn uploads_past_the_client_quota_are_refused_with_retry_after() {
+    let mut app = test_app();
+    let quotas = Quotas {
+        per_client_bytes: 3 * 1024 * 1024,
+        total_bytes: 5 * 1024 * 1024,
+        window: Duration::from_secs(3600),
+    };
+    app.state.uploads = Arc::new(UploadQuota::with_clock(quotas, app.clock.clock()));
+    app.router = cc_server::app(app.state.clone());
+    let mib = 1024 * 1024;
+    for i in 0..3 {
+        let request = upload_from("203.0.113.7", &format!("f{i}.pdf"), pdf(mib));
+        send_to(&app.router, request)
+            .await
+            .expect(StatusCode::CREATED);
+    }
+    let refused = send_to(&app.router, upload_from("203.0.113.7", "f3.pdf", pdf(mib))).await;
+    refused.expect(StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(refused.problem().kind, "/problems/upload-quota");
+    assert_eq!(refused.headers[header::RETRY_AFTER], "3600");
+    // Others may still upload, until the total quota is used up too.
+    for i in 0..2 {
+        let request = upload_from(&format!("198.51.100.{i}"), "g.pdf", pdf(mib));
+        send_to(&app.router, request)
+            .await
+            .expect(StatusCode::CREATED);
+    }
+    let request = upload_from("198.51.100.9", "h.pdf", pdf(mib));
+    send_to(&app.router, request)
+        .await
+        .expect(StatusCode::TOO_MANY_REQUESTS);
+    // An hour later the first client may upload again.
+    app.clock.advance(Duration::from_secs(3600));
+    let request = upload_from("203.0.113.7", "f4.pdf", pdf(mib));
+    send_to(&app.router, request)
+        .await
+        .expect(StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn the_purge_timer_removes_abandoned_uploads_and_old_idempotency_records() {
+    let app = test_app();
+    let kept = file_case(&app, "clave-purga-1").await;
+    let abandoned: AttachmentReceipt =
+        send_to(&app.router, upload_from("203.0.113.7", "a.pdf", pdf(100)))
+            .await
+            .expect(StatusCode::CREATED)
+            .json();
+    // Everything older than zero seconds goes: the timer's first round runs at once.
+    let purges = Purges {
+        every: Duration::from_millis(50),
+        unlinked_uploads_after: Duration::ZERO,
+        idempotency_records_after: Duration::ZERO,
+    };
+    // Rows made this second are not "older than now": wait for the next second.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let timer = spawn_purges(app.state.clone(), purges);
+    let count = |sql: &str| -> i64 {
+        app.state
+            .db
+            .lock()
+            .unwrap()
+            .query_row(sql, [], |r| r.get(0))
+            .unwrap()
+    };
+    let mut waited = 0;
+    while count("SELECT COUNT(*) FROM attachments") + count("SELECT COUNT(*) FROM idempotency_keys")
+        > 0
+    {
+        assert!(waited < 100, "the purge did not run");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        waited += 1;
+    }
+    timer.abort();
+    let gone = count(&format!(
+        "SELECT COUNT(*) FROM attachments WHERE id = '{}'",
+        abandoned.id
+    ));
+    assert_eq!(gone, 0);
+    // The case itself stays.
+    let found = cc_server::cases::find_case_by_ticket(&app.state.db.lock().unwrap(), &kept.ticket);
+    assert!(found.unwrap().is_some());
 }

@@ -15,6 +15,7 @@ use cc_core::intake::{AttachmentReceipt, CaseReceipt, NewCase};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
+use super::tracking::Client;
 use crate::cases::{self, IntakeContext, StoredResponse};
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -64,9 +65,13 @@ pub struct UploadQuery {
               (status = 413, description = "Larger than `intake.max_attachment_bytes`; `errors` names the field `attachments`",
                   body = cc_core::api::Problem, content_type = "application/problem+json"),
               (status = 422, description = "A type that is not accepted; `errors` names the field `attachments`",
+                  body = cc_core::api::Problem, content_type = "application/problem+json"),
+              (status = 429, description = "Upload quota used up (`/problems/upload-quota`): this client's, or everyone's, bytes in the last hour; see `Retry-After`",
+                  headers(("Retry-After" = u64, description = "Seconds to wait")),
                   body = cc_core::api::Problem, content_type = "application/problem+json")))]
 pub async fn upload_attachment(
     State(state): State<AppState>,
+    Client(client): Client,
     query: Result<Query<UploadQuery>, QueryRejection>,
     headers: HeaderMap,
     body: Body,
@@ -92,6 +97,9 @@ pub async fn upload_attachment(
             }
         })
     };
+
+    // A client over its quota is refused before its body is read.
+    charge_upload(&state, &client, 0)?;
 
     // Refuse an announced oversize body before reading any of it.
     let announced = headers
@@ -120,6 +128,7 @@ pub async fn upload_attachment(
         bytes.len() as u64,
         &bytes[..bytes.len().min(SNIFF_HEAD_BYTES)],
     )?;
+    charge_upload(&state, &client, bytes.len() as u64)?;
     let media_type = kind.media_type().to_string();
     // Stored and downloaded under the extension of what it is, without metadata.
     let refused = || ApiError::Validation(vec![AttachmentProblem::WrongType.to_field_error(&name)]);
@@ -137,6 +146,18 @@ pub async fn upload_attachment(
         })
         .await?;
     Ok((StatusCode::CREATED, Json(receipt)).into_response())
+}
+
+/// Counts an upload's bytes against the client's and the total quota, or refuses it
+/// with `429` and `Retry-After` (logged as a security event).
+fn charge_upload(state: &AppState, client: &str, bytes: u64) -> ApiResult<()> {
+    state.uploads.charge(client, bytes).map_err(|over| {
+        let which = if over.total { "total" } else { "client" };
+        crate::security::event("upload_quota", client, which);
+        ApiError::UploadQuota {
+            retry_after_secs: over.retry_after_secs,
+        }
+    })
 }
 
 /// The `Idempotency-Key` header, checked for presence, ASCII and length.
