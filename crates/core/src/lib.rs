@@ -8,5 +8,6 @@ pub mod api;
 pub mod catalog;
 pub mod config;
 pub mod intake;
+pub mod links;
 pub mod search;
 pub mod tracking;

@@ -95,6 +95,10 @@ enum Command {
         /// Deployment settings (JSON); the built-in demo deployment when absent.
         #[arg(long, env = "CC_DEPLOYMENT")]
         deployment: Option<PathBuf>,
+        /// With the built-in deployment: let the local embedding demo (pages on
+        /// 127.0.0.1:8081 and localhost:8081) frame the app.
+        #[arg(long, env = "CC_DEMO_EMBED")]
+        demo_embed: bool,
         /// Bearer token of the staff API; a random one is made (and logged) when absent.
         #[arg(long, env = "CC_STAFF_TOKEN", hide_env_values = true)]
         staff_token: Option<String>,
@@ -132,11 +136,13 @@ async fn main() -> anyhow::Result<()> {
             addr,
             dist,
             deployment,
+            demo_embed,
             staff_token,
             trusted_proxy,
             limits,
         } => {
             let options = ServeOptions {
+                demo_embed,
                 staff_token,
                 trusted_proxy,
                 limits: limits.limits(),
@@ -152,6 +158,7 @@ async fn main() -> anyhow::Result<()> {
 
 /// What `serve` takes besides the paths.
 struct ServeOptions {
+    demo_embed: bool,
     staff_token: Option<String>,
     trusted_proxy: Option<std::net::IpAddr>,
     limits: cc_server::serve::Limits,
@@ -167,6 +174,7 @@ async fn serve(
     options: ServeOptions,
 ) -> anyhow::Result<()> {
     let ServeOptions {
+        demo_embed,
         staff_token,
         trusted_proxy,
         limits,
@@ -175,6 +183,7 @@ async fn serve(
     } = options;
     let deployment = match deployment {
         Some(path) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
+        None if demo_embed => cc_server::demo_deployment(),
         None => cc_server::default_deployment(),
     };
     if !dist.join("index.html").exists() {

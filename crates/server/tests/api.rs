@@ -153,3 +153,63 @@ async fn responses_are_compressed_when_asked() {
     let response = app.router.clone().oneshot(request).await.unwrap();
     assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
 }
+
+#[tokio::test]
+async fn only_real_hashed_files_are_cached_as_immutable() {
+    let app = test_app_with_dist();
+    let (status, headers, _) = get(&app, "/app-0123456789abcdef_bg.wasm").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    // An app page whose last segment looks like a hash is index.html: revalidated.
+    for page in [
+        "/tramites/foo-0123456789abcdef",
+        "/x/app-0123456789abcdef_bg.wasm",
+    ] {
+        let (status, headers, _) = get(&app, page).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers[header::CACHE_CONTROL], "no-cache", "{page}");
+    }
+}
+
+#[tokio::test]
+async fn every_api_client_error_is_problem_json() {
+    let app = test_app_with_dist();
+    // A path segment that is not UTF-8: axum's Path rejection is plain text.
+    let (status, headers, body) = get(&app, "/api/v1/procedures/%FF%FE").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/problem+json");
+    let problem: Problem = serde_json::from_slice(&body).unwrap();
+    assert_eq!(problem.status, 400);
+    // A method the route does not have.
+    let response = app
+        .router
+        .clone()
+        .oneshot(
+            Request::delete("/api/v1/cases")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(
+        response.headers()[header::CONTENT_TYPE],
+        "application/problem+json"
+    );
+    assert!(response.headers().contains_key(header::ALLOW));
+}
+
+#[tokio::test]
+async fn the_built_in_deployment_lets_no_other_site_frame_the_app() {
+    let app = test_app_with_dist();
+    let (_, headers, _) = get(&app, "/").await;
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.ends_with("frame-ancestors 'self'"), "{csp}");
+    assert!(cc_server::default_deployment().embed_origins.is_empty());
+    assert!(cc_server::demo_deployment()
+        .embed_origins
+        .contains(&"http://127.0.0.1:8081".to_string()));
+}
