@@ -12,6 +12,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/001_catalog.sql")),
         M::up(include_str!("../migrations/002_cases.sql")),
         M::up(include_str!("../migrations/003_tracking.sql")),
+        M::up(include_str!("../migrations/004_staff_members.sql")),
     ])
 }
 

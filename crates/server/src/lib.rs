@@ -12,6 +12,7 @@ pub mod routes;
 pub mod security;
 pub mod serve;
 pub mod staff_cli;
+pub mod staff_members;
 pub mod state;
 pub mod uploads;
 pub mod web;
@@ -73,8 +74,8 @@ pub fn build_state(
         deployment: Arc::new(deployment),
         db: Arc::new(Mutex::new(conn)),
         dist,
-        // `serve` replaces it with the configured token, or logs this one.
-        staff_token: state::random_token().into(),
+        // `serve` sets it from `--staff-token`; members need none of it.
+        staff_bootstrap_hash: None,
         limiter: Arc::new(ratelimit::LookupLimiter::default()),
         trusted_proxy: None,
         uploads: Arc::new(quota::UploadQuota::new(quota::Quotas::default())),

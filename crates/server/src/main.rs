@@ -84,6 +84,16 @@ impl LimitArgs {
 }
 
 #[derive(Subcommand)]
+enum StaffMemberCommand {
+    /// Adds a member and prints their token, once: give it to them over a safe channel.
+    Add { name: String },
+    /// Lists members (never their tokens).
+    List,
+    /// Revokes a member's token at once.
+    Revoke { name: String },
+}
+
+#[derive(Subcommand)]
 enum Command {
     /// Serve the API and the built app.
     Serve {
@@ -99,7 +109,8 @@ enum Command {
         /// 127.0.0.1:8081 and localhost:8081) frame the app.
         #[arg(long, env = "CC_DEMO_EMBED")]
         demo_embed: bool,
-        /// Bearer token of the staff API; a random one is made (and logged) when absent.
+        /// Bootstrap token of the staff API (acts as member `bootstrap`; kept only
+        /// hashed, never logged). Members get their own with `staff-member add`.
         #[arg(long, env = "CC_STAFF_TOKEN", hide_env_values = true)]
         staff_token: Option<String>,
         /// Address of the reverse proxy in front of the server: only from it is
@@ -111,6 +122,11 @@ enum Command {
     },
     /// Work on cases through the staff API of a running server.
     Staff(cc_server::staff_cli::StaffArgs),
+    /// Manage staff members' credentials in the database.
+    StaffMember {
+        #[command(subcommand)]
+        command: StaffMemberCommand,
+    },
     /// Import procedures from gob.bo open-data JSONL into the database.
     ImportGobbo {
         /// The `.jsonl` file.
@@ -152,6 +168,7 @@ async fn main() -> anyhow::Result<()> {
             serve(cli.db, addr, dist, deployment, options).await
         }
         Command::Staff(args) => staff(args).await,
+        Command::StaffMember { command } => staff_member(cli.db, command),
         Command::ImportGobbo { file } => import_gobbo(cli.db, file),
     }
 }
@@ -192,12 +209,18 @@ async fn serve(
     let mut state = cc_server::build_state(&db, deployment, Some(dist))?;
     state.trusted_proxy = trusted_proxy;
     state.uploads = std::sync::Arc::new(cc_server::quota::UploadQuota::new(quotas));
-    match staff_token.filter(|t| !t.trim().is_empty()) {
-        Some(token) => state.staff_token = token.trim().into(),
-        // Development convenience: a fresh token per run, shown once in the log.
-        None => tracing::warn!(
-            token = %state.staff_token,
-            "no --staff-token or CC_STAFF_TOKEN; the staff API uses this random token for this run"
+    // Only the hash of the bootstrap token is kept; the token is never logged.
+    match staff_token
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        Some(token) => {
+            state.staff_bootstrap_hash = Some(cc_server::staff_members::token_hash(token).into());
+            tracing::info!("bootstrap staff token configured (acts as member 'bootstrap')");
+        }
+        None => tracing::info!(
+            "no bootstrap staff token; staff use their own (cc-server staff-member add NAME)"
         ),
     }
     let listener = tokio::net::TcpListener::bind(addr).await?;
@@ -241,6 +264,50 @@ async fn shutdown_signal() {
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
     tracing::info!("shutting down");
+}
+
+fn staff_member(db: PathBuf, command: StaffMemberCommand) -> anyhow::Result<()> {
+    use cc_server::staff_members;
+    let conn = cc_server::db::open(&db)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    match command {
+        StaffMemberCommand::Add { name } => {
+            let token = staff_members::add_member(&conn, &name, now)?;
+            // Printed, not logged: this is the one time the token exists here.
+            println!("{token}");
+            eprintln!("Token of {name:?} shown once: only its hash is stored.");
+        }
+        StaffMemberCommand::List => {
+            for m in staff_members::list_members(&conn)? {
+                let state = match m.revoked_at {
+                    Some(at) => format!("revoked {}", date_time(at)),
+                    None => "active".to_owned(),
+                };
+                println!("{}\tadded {}\t{state}", m.name, date_time(m.created_at));
+            }
+        }
+        StaffMemberCommand::Revoke { name } => {
+            if !staff_members::revoke_member(&conn, &name, now)? {
+                anyhow::bail!("no active member called {name:?}");
+            }
+            tracing::info!(target: "security", event = "staff_member_revoked", member = %name);
+            println!("revoked {name}");
+        }
+    }
+    Ok(())
+}
+
+/// `2026-11-25T10:00:00Z` for unix seconds.
+fn date_time(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_else(|| unix.to_string())
 }
 
 fn import_gobbo(db: PathBuf, file: PathBuf) -> anyhow::Result<()> {

@@ -35,6 +35,25 @@ pub fn insert_event(
     Ok(conn.last_insert_rowid())
 }
 
+/// Records which staff member caused an event (kept for accountability; not part of
+/// the timeline the citizen sees).
+pub fn record_staff_member(conn: &Connection, event_id: i64, member: &str) -> Result<(), DbError> {
+    conn.execute(
+        "UPDATE case_events SET staff_member = ?1 WHERE id = ?2",
+        params![member, event_id],
+    )?;
+    Ok(())
+}
+
+/// The staff member who caused an event, if one did.
+pub fn staff_member_of(conn: &Connection, event_id: i64) -> Result<Option<String>, DbError> {
+    Ok(conn.query_row(
+        "SELECT staff_member FROM case_events WHERE id = ?1",
+        [event_id],
+        |r| r.get(0),
+    )?)
+}
+
 /// One event of a case's history.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseEvent {

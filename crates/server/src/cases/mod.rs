@@ -21,7 +21,9 @@ pub use attachments::{
     case_attachments, case_file, checked_ids, purge_unlinked_attachments, store_attachment,
     StoredFile,
 };
-pub use events::{case_events, insert_event, timeline, CaseEvent};
+pub use events::{
+    case_events, insert_event, record_staff_member, staff_member_of, timeline, CaseEvent,
+};
 pub use filing::{file_case, IntakeContext, CASES_ENDPOINT};
 pub use idempotency::{
     canonical_json, idempotency_key_hash, new_case_request_hash, open, purge_idempotency_keys,

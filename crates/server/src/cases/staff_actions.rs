@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, TransactionBehavior};
 use serde_json::Value;
 
 use super::attachments::link_attachments;
-use super::events::insert_event;
+use super::events::{insert_event, record_staff_member};
 use super::filing::IntakeContext;
 use super::replies::{check_message, text_error};
 use super::storage::{case_in, status_of, stored_date, StoredCase};
@@ -57,12 +57,13 @@ struct ActionContext<'a> {
 }
 
 /// Applies one staff action to a case in one transaction and answers the new view.
-/// Every action is recorded as an event by `staff`.
+/// Every action is recorded as an event by `staff`, naming the `member` who acted.
 pub fn apply_staff_action(
     conn: &mut Connection,
     ctx: &IntakeContext<'_>,
     ticket: &str,
     action: &StaffAction,
+    member: &str,
     now_unix: i64,
 ) -> ApiResult<StaffCaseView> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -76,7 +77,7 @@ pub fn apply_staff_action(
         today,
     };
     let change = plan_action(&actx, action)?;
-    record_change(&tx, &case, change, now_unix)?;
+    record_change(&tx, &case, change, member, now_unix)?;
     let view = staff_case_view(&tx, &case_in(&tx, ticket)?, ctx.deployment, today)?;
     tx.commit()?;
     Ok(view)
@@ -314,6 +315,7 @@ fn record_change(
     conn: &Connection,
     case: &StoredCase,
     change: Change<'_>,
+    member: &str,
     now_unix: i64,
 ) -> ApiResult<()> {
     let event = insert_event(
@@ -325,6 +327,7 @@ fn record_change(
         change.message.as_deref(),
         change.data.as_ref(),
     )?;
+    record_staff_member(conn, event, member)?;
     link_attachments(conn, case.id, Some(event), &change.attachments)?;
     conn.execute(
         "UPDATE cases SET status = COALESCE(?1, status), agency = COALESCE(?2, agency),

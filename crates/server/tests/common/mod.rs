@@ -13,7 +13,7 @@ use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-/// The staff token of [`test_app`].
+/// The bootstrap staff token of [`test_app`] (acts as member `bootstrap`).
 pub const TOKEN: &str = "token-de-prueba-0123456789";
 
 /// The whole application on a fresh database in a temporary folder (removed on drop).
@@ -56,7 +56,7 @@ fn build(dist: Option<(tempfile::TempDir, std::path::PathBuf)>) -> TestApp {
         dist,
     )
     .unwrap();
-    state.staff_token = TOKEN.into();
+    state.staff_bootstrap_hash = Some(cc_server::staff_members::token_hash(TOKEN).into());
     let clock = ManualClock::default();
     state.limiter = Arc::new(LookupLimiter::with_clock(clock.clock()));
     TestApp {
