@@ -151,3 +151,29 @@ async fn shutdown_does_not_wait_for_slow_clients_past_its_deadline() {
         .unwrap();
     assert!(started.elapsed() < Duration::from_secs(3));
 }
+
+#[tokio::test]
+async fn a_request_with_a_slow_body_gets_a_408_problem_within_the_deadline() {
+    let limits = Limits {
+        header_read_timeout: Duration::from_secs(5),
+        request_timeout: SHORT,
+        ..short_limits()
+    };
+    let server = start(limits).await;
+    let mut slow = TcpStream::connect(server.addr).await.unwrap();
+    slow.write_all(
+        b"POST /api/v1/attachments?name=a.pdf HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n%PDF",
+    )
+    .await
+    .unwrap();
+    let started = Instant::now();
+    let mut answer = vec![0u8; 4096];
+    let n = tokio::time::timeout(Duration::from_secs(5), slow.read(&mut answer))
+        .await
+        .expect("answered within the deadline")
+        .unwrap();
+    let answer = String::from_utf8_lossy(&answer[..n]);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("application/problem+json"), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(3));
+}

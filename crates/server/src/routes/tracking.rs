@@ -118,8 +118,8 @@ async fn open_case(
             Ok(case)
         }
         None => {
-            // Counted in `begin`; the code is never logged, only the client.
-            tracing::info!(target: "security", event = "lookup_failed", client, "failed look-up");
+            // Counted in `begin`. Logged aggregated, with the client, never the code.
+            crate::security::event("lookup_failed", client, "");
             Err(ApiError::NotFound)
         }
     }
