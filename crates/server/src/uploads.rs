@@ -31,6 +31,10 @@ pub fn without_metadata(kind: AttachmentKind, bytes: &[u8]) -> Option<Vec<u8>> {
     match kind {
         AttachmentKind::Jpeg => strip_jpeg(bytes),
         AttachmentKind::Png => strip_png(bytes),
+        AttachmentKind::Webp => strip_webp(bytes),
+        // GIF has no standard place for camera data or position; PDF metadata is the
+        // sender's document, not their device; HEIC would need a full ISO-BMFF
+        // rewrite (not done: see the notes of the change).
         _ => Some(bytes.to_vec()),
     }
 }
@@ -115,6 +119,45 @@ fn png_chunk_end(bytes: &[u8], at: usize) -> Option<usize> {
     at.checked_add(12)?
         .checked_add(len)
         .filter(|&end| end <= bytes.len())
+}
+
+/// WebP `EXIF` and `XMP ` chunks are dropped, their flags cleared in `VP8X` and the
+/// RIFF size fixed; other chunks (the image, alpha, animation, colour profile) stay.
+/// `None` when the RIFF structure is broken.
+fn strip_webp(bytes: &[u8]) -> Option<Vec<u8>> {
+    const EXIF_FLAG: u8 = 0x08;
+    const XMP_FLAG: u8 = 0x04;
+    if bytes.get(..4)? != b"RIFF" || bytes.get(8..12)? != b"WEBP" {
+        return None;
+    }
+    let mut out = b"RIFF\0\0\0\0WEBP".to_vec();
+    let mut at = 12;
+    while at < bytes.len() {
+        let header = bytes.get(at..at.checked_add(8)?)?;
+        let len = usize::try_from(u32::from_le_bytes([
+            header[4], header[5], header[6], header[7],
+        ]))
+        .ok()?;
+        // Chunks are padded to an even length.
+        let end = at
+            .checked_add(8)?
+            .checked_add(len + len % 2)?
+            .min(bytes.len());
+        let kind = &header[..4];
+        if kind != b"EXIF" && kind != b"XMP " {
+            let start = out.len();
+            out.extend_from_slice(&bytes[at..end]);
+            if kind == b"VP8X" {
+                if let Some(flags) = out.get_mut(start + 8) {
+                    *flags &= !(EXIF_FLAG | XMP_FLAG);
+                }
+            }
+        }
+        at = end;
+    }
+    let riff_size = u32::try_from(out.len() - 8).ok()?;
+    out[4..8].copy_from_slice(&riff_size.to_le_bytes());
+    Some(out)
 }
 
 #[cfg(test)]

@@ -89,3 +89,34 @@ fn the_stored_extension_is_the_sniffed_type() {
     );
     assert_eq!(stored_name("a.pdf.exe", AttachmentKind::Pdf), "a.pdf.pdf");
 }
+
+#[test]
+fn webp_exif_and_xmp_chunks_are_removed() {
+    let chunk = |kind: &[u8], data: &[u8]| {
+        let mut c = kind.to_vec();
+        c.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        c.extend_from_slice(data);
+        if data.len() % 2 == 1 {
+            c.push(0);
+        }
+        c
+    };
+    let mut body = b"WEBP".to_vec();
+    body.extend(chunk(b"VP8X", &[0x0C, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+    body.extend(chunk(b"VP8 ", b"image-data"));
+    body.extend(chunk(b"EXIF", b"MM\0*GPS -16.5"));
+    body.extend(chunk(b"XMP ", b"<x:xmpmeta>Canon</x:xmpmeta>"));
+    let mut webp = b"RIFF".to_vec();
+    webp.extend_from_slice(&(body.len() as u32).to_le_bytes());
+    webp.extend(body);
+    let stripped = without_metadata(AttachmentKind::Webp, &webp).unwrap();
+    assert!(!contains(&stripped, b"GPS") && !contains(&stripped, b"Canon"));
+    assert!(contains(&stripped, b"image-data"));
+    let size = u32::from_le_bytes([stripped[4], stripped[5], stripped[6], stripped[7]]);
+    assert_eq!(size as usize, stripped.len() - 8);
+    assert_eq!(stripped[20], 0, "EXIF and XMP flags cleared in VP8X");
+    assert_eq!(
+        without_metadata(AttachmentKind::Webp, b"RIFF\0\0\0\0WAVE"),
+        None
+    );
+}
