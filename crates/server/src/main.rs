@@ -107,7 +107,7 @@ enum Command {
         deployment: Option<PathBuf>,
         /// With the built-in deployment: let the local embedding demo (pages on
         /// 127.0.0.1:8081 and localhost:8081) frame the app.
-        #[arg(long, env = "CC_DEMO_EMBED")]
+        #[arg(long, env = "CC_DEMO_EMBED", value_parser = clap::builder::BoolishValueParser::new())]
         demo_embed: bool,
         /// Bootstrap token of the staff API (acts as member `bootstrap`; kept only
         /// hashed, never logged). Members get their own with `staff-member add`.
