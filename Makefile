@@ -9,7 +9,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export PATH := $(CURDIR)/scripts/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SERVER := target/release/cc-server
 
-.PHONY: run test tools tools-test app server lint test-native test-wasm test-e2e size bench
+.PHONY: run test tools tools-test app server lint test-native test-wasm test-e2e size bench load
 
 run: tools app server
 	$(SERVER) serve --addr 127.0.0.1:8080 --dist dist --db data/contacto.sqlite3
@@ -52,3 +52,8 @@ bench:
 	cargo bench -p cc-core --bench search
 	cd bench/js && npm ci --silent --no-audit --no-fund
 	cargo run --release --quiet --manifest-path bench/Cargo.toml
+
+# Bounded loopback load test: 1,000 filings from 32 clients while 4 attackers guess
+# access codes and slow clients hold sockets; prints filings/s, p99 and the counts.
+load:
+	cargo run --release -p cc-server --example load -- --cases 1000 --clients 32 --attackers 4

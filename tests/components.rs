@@ -81,6 +81,28 @@ fn rich_text_renders_markup_as_text_and_drops_unsafe_links() {
 }
 
 #[wasm_bindgen_test]
+fn rich_text_links_with_upper_case_schemes_are_links() {
+    let link = |href: &str| Inline::Link {
+        text: "sitio".into(),
+        href: href.into(),
+    };
+    let blocks = vec![Block::Paragraph {
+        content: vec![
+            link("HTTPS://Gob.example/Tramite"),
+            link("JavaScript:alert(1)"),
+        ],
+    }];
+    let el = mount(move || view! { <RichTextView blocks=blocks /> });
+    let links = el.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 1, "HTTPS:// is a link, JavaScript: is not");
+    let a: web_sys::Element = links.get(0).unwrap().unchecked_into();
+    assert_eq!(
+        a.get_attribute("href").unwrap(),
+        "https://Gob.example/Tramite"
+    );
+}
+
+#[wasm_bindgen_test]
 fn error_panel_is_an_alert_with_a_plain_message_and_retry() {
     let el =
         mount(|| view! { <ErrorPanel error=ApiError::Timeout on_retry=Callback::new(|_| ()) /> });
@@ -104,6 +126,32 @@ fn problem_details_for_404_and_5xx_become_translated_messages() {
     assert_eq!(ApiError::Malformed.message(en), en.error_malformed);
     assert!(ApiError::Http(503).is_transient());
     assert!(!ApiError::Http(422).is_transient());
+}
+
+#[wasm_bindgen_test]
+fn too_many_attempts_say_how_long_to_wait_and_why() {
+    let es = Lang::Es.texts();
+    let limited = |secs, kind: &str| ApiError::RateLimited {
+        retry_after_secs: secs,
+        kind: kind.into(),
+    };
+    assert_eq!(
+        limited(1, "/problems/too-many-attempts").message(es),
+        "Hubo demasiados intentos. Espere 1 segundo y vuelva a intentarlo."
+    );
+    assert_eq!(
+        limited(8, "").message(es),
+        "Hubo demasiados intentos. Espere 8 segundos y vuelva a intentarlo."
+    );
+    // Past a minute, whole minutes rounded up.
+    assert_eq!(
+        limited(61, "").message(Lang::En.texts()),
+        "There were too many attempts. Wait 2 minutes and try again."
+    );
+    assert!(limited(3600, "/problems/upload-quota")
+        .message(es)
+        .starts_with("Se subieron demasiados archivos en poco tiempo. Espere 60 minutos"));
+    assert!(limited(5, "").is_transient());
 }
 
 #[wasm_bindgen_test]

@@ -6,7 +6,7 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::i18n::Texts;
+use crate::i18n::{fill_named, plural, Lang, Texts};
 
 /// How long a request may take before we give up and tell the person.
 /// Slow 3G round trips can reach seconds, so this is generous.
@@ -32,9 +32,11 @@ pub enum ApiError {
     Problem(Problem),
     /// A status without a readable problem body.
     Http(u16),
-    /// 429: the server said how long to wait.
+    /// 429: the server said how long to wait, and (in its problem body) why.
     RateLimited {
         retry_after_secs: u32,
+        /// The problem type, e.g. `/problems/upload-quota`; empty when not given.
+        kind: String,
     },
     /// 2xx with a body that does not match the contract.
     Malformed,
@@ -52,7 +54,9 @@ impl ApiError {
 
     pub fn retry_after_secs(&self) -> Option<u32> {
         match self {
-            ApiError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
+            ApiError::RateLimited {
+                retry_after_secs, ..
+            } => Some(*retry_after_secs),
             _ => None,
         }
     }
@@ -71,17 +75,41 @@ impl ApiError {
             ApiError::Network => t.error_network.into(),
             ApiError::Timeout => t.error_timeout.into(),
             ApiError::Malformed => t.error_malformed.into(),
-            ApiError::RateLimited { .. } => t.error_rate_limited.into(),
+            ApiError::RateLimited {
+                retry_after_secs,
+                kind,
+            } => {
+                let wait = wait_text(t, *retry_after_secs);
+                let template = if kind.ends_with("/upload-quota") {
+                    t.error_upload_quota
+                } else {
+                    t.error_rate_limited_wait
+                };
+                fill_named(template, &[("wait", &wait)])
+            }
             _ => match self.status() {
                 Some(404) => t.error_not_found.into(),
                 Some(s) if s >= 500 => t.error_server.into(),
                 // The backend's own title is Spanish; only trust it in Spanish.
                 _ => match self {
-                    ApiError::Problem(p) if t.lang_label == "Idioma" => p.title.clone(),
+                    ApiError::Problem(p) if t.lang == Lang::Es => p.title.clone(),
                     _ => t.error_server.into(),
                 },
             },
         }
+    }
+}
+
+/// "40 segundos", "2 minutos": how long to wait, in words, rounded up to minutes
+/// past one minute.
+fn wait_text(t: &Texts, secs: u32) -> String {
+    let unit = |n: u32, one: &str, many: &str| {
+        plural(n.into(), &format!("1 {one}"), &format!("{{}} {many}"))
+    };
+    if secs < 60 {
+        unit(secs.max(1), t.units_second, t.units_seconds)
+    } else {
+        unit(secs.div_ceil(60), t.units_minute, t.units_minutes)
     }
 }
 
@@ -126,7 +154,13 @@ async fn decode(response: Response) -> Result<String, ApiError> {
             .get("retry-after")
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(30);
-        return Err(ApiError::RateLimited { retry_after_secs });
+        let kind = serde_json::from_str::<Problem>(&text)
+            .map(|p| p.kind)
+            .unwrap_or_default();
+        return Err(ApiError::RateLimited {
+            retry_after_secs,
+            kind,
+        });
     }
     let is_problem = response
         .headers()

@@ -99,8 +99,8 @@ fn ProcedureDetail(procedure: Procedure) -> impl IntoView {
             })}
             {(!p.links.is_empty()).then(|| view! {
                 <h2 class="cc-heading-l">{tt.proc_links}</h2>
-                <ul class="cc-list" lang=cl>{p.links.iter().filter(|l| is_web_link(&l.url)).map(|l| view! {
-                    <li><a class="cc-link" href=l.url.clone() rel="noopener noreferrer">{l.name.clone()}</a></li>
+                <ul class="cc-list" lang=cl>{p.links.iter().filter_map(|l| Some((web_link(&l.url)?, l.name.clone()))).map(|(url, name)| view! {
+                    <li><a class="cc-link" href=url rel="noopener noreferrer">{name}</a></li>
                 }).collect_view()}</ul>
             })}
 
@@ -133,7 +133,7 @@ fn ModalityView(modality: Modality, lang: Signal<Option<String>>) -> impl IntoVi
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let safe_url = |u: &Option<String>| u.clone().filter(|u| is_web_link(u));
+    let safe_url = |u: &Option<String>| u.as_deref().and_then(web_link);
     view! {
         <section class="cc-modality">
             <h3 class="cc-heading-m">{title}</h3>
@@ -194,8 +194,7 @@ fn HoursTable(hours: Vec<OpeningHours>, caption: &'static str) -> impl IntoView 
     }
 }
 
-/// Links out of the app: http(s) only, whatever the case of the scheme.
-fn is_web_link(url: &str) -> bool {
-    let start = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    start.starts_with("https://") || start.starts_with("http://")
+/// Links out of the app: web links only (cc-core's check, schemes in any case).
+fn web_link(url: &str) -> Option<String> {
+    cc_core::links::safe_href(url).filter(|u| u.starts_with("http"))
 }

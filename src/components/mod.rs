@@ -15,5 +15,5 @@ pub use not_found::NotFound;
 pub use page_heading::{
     focus_heading, navigation_check, use_page_title, NavigatedFlag, PageHeading,
 };
-pub use rich_text::{is_safe_link, RichTextView};
+pub use rich_text::RichTextView;
 pub use save_on_device::SaveOnDevice;

@@ -9,25 +9,17 @@ fn inline_view(inline: &Inline) -> AnyView {
         Inline::Text { text } => text.into_any(),
         Inline::Strong { text } => view! { <strong>{text}</strong> }.into_any(),
         Inline::Link { text, href } => {
-            // Re-check on render: data may come from any backend, not only ours.
-            let safe = is_safe_link(&href);
-            if safe {
-                view! { <a class="cc-link" href=href rel="noopener noreferrer">{text}</a> }
-                    .into_any()
-            } else {
-                text.into_any()
+            // Re-check on render: data may come from any backend, not only ours. The
+            // rule (case-insensitive schemes) is cc-core's, shared with the importer.
+            match cc_core::links::safe_href(&href) {
+                Some(href) => {
+                    view! { <a class="cc-link" href=href rel="noopener noreferrer">{text}</a> }
+                        .into_any()
+                }
+                None => text.into_any(),
             }
         }
     }
-}
-
-/// http(s), mailto and tel links only. Schemes are case-insensitive (`HTTPS://` is a
-/// link like any other), so the check is too.
-pub fn is_safe_link(href: &str) -> bool {
-    ["https://", "http://", "mailto:", "tel:"].iter().any(|p| {
-        href.get(..p.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(p))
-    })
 }
 
 fn inlines_view(inlines: &[Inline]) -> Vec<AnyView> {

@@ -1,6 +1,7 @@
-use super::Texts;
+use super::{Lang, Texts};
 
 pub const TEXTS: Texts = Texts {
+    lang: Lang::En,
     lang_label: "Language",
     skip_to_content: "Skip to main content",
     main_nav: "Main menu",
@@ -107,7 +108,6 @@ pub const TEXTS: Texts = Texts {
     error_prefix: "Error: ",
     error_summary_title: "There is a problem",
     error_title_prefix: "Error: ",
-    error_rate_limited: "There were too many attempts. Wait a few minutes and try again.",
     chars_left: "You have {} characters remaining",
     chars_over: "You have {} characters too many",
     quick_exit: "Exit this page",
@@ -372,4 +372,8 @@ pub const TEXTS: Texts = Texts {
     menu: "Menu",
     search_partial: "No service matches all the words you typed. These match some of them.",
     search_did_you_mean: "Did you mean:",
+    error_rate_limited_wait: "There were too many attempts. Wait {wait} and try again.",
+    error_upload_quota: "Too many files were uploaded in a short time. Wait {wait} and try again, or send your case without more files.",
+    units_second: "second",
+    units_seconds: "seconds",
 };

@@ -1,6 +1,7 @@
-use super::Texts;
+use super::{Lang, Texts};
 
 pub const TEXTS: Texts = Texts {
+    lang: Lang::Es,
     lang_label: "Idioma",
     skip_to_content: "Saltar al contenido principal",
     main_nav: "Menú principal",
@@ -107,7 +108,6 @@ pub const TEXTS: Texts = Texts {
     error_prefix: "Error: ",
     error_summary_title: "Hay un problema",
     error_title_prefix: "Error: ",
-    error_rate_limited: "Hubo demasiados intentos. Espere unos minutos y vuelva a intentarlo.",
     chars_left: "Le quedan {} caracteres",
     chars_over: "Tiene {} caracteres de más",
     quick_exit: "Salir rápido",
@@ -372,4 +372,8 @@ pub const TEXTS: Texts = Texts {
     menu: "Menú",
     search_partial: "Ningún trámite tiene todas las palabras que escribió. Estos tienen parte de ellas.",
     search_did_you_mean: "Quizás quiso decir:",
+    error_rate_limited_wait: "Hubo demasiados intentos. Espere {wait} y vuelva a intentarlo.",
+    error_upload_quota: "Se subieron demasiados archivos en poco tiempo. Espere {wait} y vuelva a intentarlo, o envíe su caso sin más archivos.",
+    units_second: "segundo",
+    units_seconds: "segundos",
 };

@@ -130,6 +130,8 @@ pub fn tr_signal(pick: fn(&'static Texts) -> &'static str) -> Signal<String> {
 
 /// Every text of the interface. Field names say where the text is used.
 pub struct Texts {
+    /// Which language these texts are.
+    pub lang: Lang,
     pub lang_label: &'static str,
     pub skip_to_content: &'static str,
     pub main_nav: &'static str,
@@ -234,7 +236,6 @@ pub struct Texts {
     pub error_prefix: &'static str,
     pub error_summary_title: &'static str,
     pub error_title_prefix: &'static str,
-    pub error_rate_limited: &'static str,
     pub chars_left: &'static str,
     pub chars_over: &'static str,
     pub quick_exit: &'static str,
@@ -501,4 +502,8 @@ pub struct Texts {
     pub menu: &'static str,
     pub search_partial: &'static str,
     pub search_did_you_mean: &'static str,
+    pub error_rate_limited_wait: &'static str,
+    pub error_upload_quota: &'static str,
+    pub units_second: &'static str,
+    pub units_seconds: &'static str,
 }

@@ -1,8 +1,9 @@
-use super::Texts;
+use super::{Lang, Texts};
 
 // Portuguese: translated from the Spanish in the plain-language style of gov.br.
 
 pub const TEXTS: Texts = Texts {
+    lang: Lang::Pt,
     lang_label: "Idioma",
     skip_to_content: "Ir para o conteúdo principal",
     main_nav: "Menu principal",
@@ -109,7 +110,6 @@ pub const TEXTS: Texts = Texts {
     error_prefix: "Erro: ",
     error_summary_title: "Há um problema",
     error_title_prefix: "Erro: ",
-    error_rate_limited: "Houve tentativas demais. Espere alguns minutos e tente de novo.",
     chars_left: "Restam {} caracteres",
     chars_over: "Você tem {} caracteres a mais",
     quick_exit: "Sair rápido",
@@ -374,4 +374,8 @@ pub const TEXTS: Texts = Texts {
     menu: "Menu",
     search_partial: "Nenhum serviço tem todas as palavras que você escreveu. Estes têm parte delas.",
     search_did_you_mean: "Você quis dizer:",
+    error_rate_limited_wait: "Houve tentativas demais. Espere {wait} e tente de novo.",
+    error_upload_quota: "Foram enviados arquivos demais em pouco tempo. Espere {wait} e tente de novo, ou envie seu caso sem mais arquivos.",
+    units_second: "segundo",
+    units_seconds: "segundos",
 };

@@ -122,7 +122,7 @@ function serveHost(port, hostname, app) {
 }
 
 before(async () => {
-  server = await startServer();
+  server = await startServer([], { CC_DEMO_EMBED: '1' }); // lets the demo host pages on 8081 frame the app
   browser = await launchBrowser();
   hostServers.push(await serveHost(8081, '127.0.0.1', server.base));
   // `localhost` may resolve to ::1 first; serve it there too when IPv6 is available.

@@ -8,6 +8,7 @@ pub mod api;
 pub mod catalog;
 pub mod config;
 pub mod intake;
+pub mod links;
 pub mod quick_exit;
 pub mod search;
 pub mod tracking;

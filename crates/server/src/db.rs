@@ -12,6 +12,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/001_catalog.sql")),
         M::up(include_str!("../migrations/002_cases.sql")),
         M::up(include_str!("../migrations/003_tracking.sql")),
+        M::up(include_str!("../migrations/004_staff_members.sql")),
     ])
 }
 
@@ -23,15 +24,25 @@ pub enum DbError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("stored JSON does not match the model: {0}")]
     Json(#[from] serde_json::Error),
+    /// Refused at start-up, so the server does not come up healthy-looking and then
+    /// answer 500 to every filing.
+    #[error(
+        "the database {path} cannot be written ({cause}); check the permissions of the \
+         file and of its folder (SQLite also writes -wal and -shm files next to it)"
+    )]
+    NotWritable { path: String, cause: String },
 }
 
 /// Opens (creating if needed) and migrates the database.
 pub fn open(path: &Path) -> Result<Connection, DbError> {
-    if let Some(dir) = path.parent() {
+    // A SQLite URI (`file:…?mode=ro`) names no folder to create.
+    let is_uri = path.to_string_lossy().starts_with("file:");
+    if let Some(dir) = path.parent().filter(|_| !is_uri) {
         // A missing data directory is the normal first start, not an error.
         let _ = std::fs::create_dir_all(dir);
     }
     let mut conn = Connection::open(path)?;
+    ensure_writable(&conn, path)?;
     // WAL lets readers go on while a case is being written; the busy timeout makes
     // concurrent writers wait instead of failing.
     conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -39,6 +50,26 @@ pub fn open(path: &Path) -> Result<Connection, DbError> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     migrations().to_latest(&mut conn)?;
     Ok(conn)
+}
+
+/// Fails unless a write transaction can be started and a table created (then rolled
+/// back): a read-only file, folder or mount is found here, not at the first filing.
+fn ensure_writable(conn: &Connection, path: &Path) -> Result<(), DbError> {
+    let not_writable = |cause: String| DbError::NotWritable {
+        path: path.display().to_string(),
+        cause,
+    };
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Err(not_writable("opened read-only".into()));
+    }
+    let probe = conn
+        .execute_batch("BEGIN IMMEDIATE; CREATE TABLE start_up_write_probe(x INTEGER); ROLLBACK;");
+    if let Err(e) = probe {
+        // Leaves no transaction open whichever statement failed.
+        let _ = conn.execute_batch("ROLLBACK");
+        return Err(not_writable(e.to_string()));
+    }
+    Ok(())
 }
 
 pub fn procedure_count(conn: &Connection) -> Result<usize, DbError> {
@@ -99,5 +130,18 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn a_read_only_database_fails_to_open_with_a_clear_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite3");
+        drop(open(&path).unwrap());
+        // A read-only open, as a read-only file or mount gives (tests may run as root,
+        // for whom file permissions do not apply).
+        let read_only = std::path::PathBuf::from(format!("file:{}?mode=ro", path.display()));
+        let error = open(&read_only).unwrap_err();
+        assert!(matches!(error, DbError::NotWritable { .. }), "{error}");
+        assert!(error.to_string().contains("cannot be written"), "{error}");
     }
 }

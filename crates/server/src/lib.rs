@@ -4,11 +4,17 @@
 pub mod cases;
 pub mod db;
 pub mod import;
+pub mod maintenance;
 pub mod problem;
+pub mod quota;
 pub mod ratelimit;
 pub mod routes;
+pub mod security;
+pub mod serve;
 pub mod staff_cli;
+pub mod staff_members;
 pub mod state;
+pub mod uploads;
 pub mod web;
 
 use std::path::PathBuf;
@@ -31,8 +37,23 @@ pub fn seed_procedures() -> Vec<Procedure> {
     serde_json::from_str(SEED_CATALOG).expect("seed/catalog.json matches the catalog model")
 }
 
+/// The built-in deployment. It lets no other site embed the app: a real deployment
+/// lists its agencies' origins in its own file (`--deployment`).
 pub fn default_deployment() -> Deployment {
     serde_json::from_str(SEED_DEPLOYMENT).expect("seed/deployment.json matches the model")
+}
+
+/// The origins of the local embedding demo (agency pages served on port 8081), added
+/// to the built-in deployment only by `serve --demo-embed`.
+pub const DEMO_EMBED_ORIGINS: &[&str] = &["http://127.0.0.1:8081", "http://localhost:8081"];
+
+/// The built-in deployment with the local embedding demo's origins allowed.
+pub fn demo_deployment() -> Deployment {
+    let mut deployment = default_deployment();
+    deployment
+        .embed_origins
+        .extend(DEMO_EMBED_ORIGINS.iter().map(|o| o.to_string()));
+    deployment
 }
 
 /// Opens the database, seeding the demo catalog on first start, and builds the state.
@@ -53,9 +74,11 @@ pub fn build_state(
         deployment: Arc::new(deployment),
         db: Arc::new(Mutex::new(conn)),
         dist,
-        // `serve` replaces it with the configured token, or logs this one.
-        staff_token: state::random_token().into(),
+        // `serve` sets it from `--staff-token`; members need none of it.
+        staff_bootstrap_hash: None,
         limiter: Arc::new(ratelimit::LookupLimiter::default()),
+        trusted_proxy: None,
+        uploads: Arc::new(quota::UploadQuota::new(quota::Quotas::default())),
     })
 }
 
@@ -67,13 +90,15 @@ pub fn app(state: AppState) -> Router {
         .and_then(|d| std::fs::read_to_string(d.join("index.html")).ok());
     let csp = web::content_security_policy(index_html.as_deref(), &state.deployment.embed_origins);
     let csp = HeaderValue::from_str(&csp).expect("CSP is ASCII");
+    let dist: Option<Arc<std::path::Path>> = state.dist.as_deref().map(Arc::from);
     let mut router = Router::new().nest("/api/v1", routes::api_router());
     if let Some(dist) = &state.dist {
         router = router.fallback_service(web::static_files(dist));
     }
     router
+        .layer(axum::middleware::from_fn(problem::plain_errors_as_problems))
         .layer(axum::middleware::from_fn(move |req, next| {
-            web::headers(csp.clone(), req, next)
+            web::headers(csp.clone(), dist.clone(), req, next)
         }))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

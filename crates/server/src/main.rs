@@ -25,6 +25,74 @@ struct Cli {
     command: Command,
 }
 
+/// Deadlines and limits of `serve` (see `cc_server::serve::Limits`).
+#[derive(clap::Args)]
+struct LimitArgs {
+    /// Seconds a client has to send a request's headers (and an idle keep-alive
+    /// connection is kept).
+    #[arg(long, env = "CC_HEADER_TIMEOUT", default_value_t = 10)]
+    header_timeout_secs: u64,
+    /// Seconds a whole request may take (then `408`).
+    #[arg(long, env = "CC_REQUEST_TIMEOUT", default_value_t = 60)]
+    request_timeout_secs: u64,
+    /// Connections served at once.
+    #[arg(long, env = "CC_MAX_CONNECTIONS", default_value_t = 512)]
+    max_connections: usize,
+    /// Seconds in-flight requests get after SIGTERM before the process exits.
+    #[arg(long, env = "CC_SHUTDOWN_DEADLINE", default_value_t = 10)]
+    shutdown_deadline_secs: u64,
+    /// MiB one client may upload per hour.
+    #[arg(long, env = "CC_UPLOAD_QUOTA_CLIENT_MIB", default_value_t = 50)]
+    upload_quota_client_mib: u64,
+    /// MiB all clients together may upload per hour.
+    #[arg(long, env = "CC_UPLOAD_QUOTA_TOTAL_MIB", default_value_t = 2048)]
+    upload_quota_total_mib: u64,
+    /// Hours after which uploads never linked to a case, and idempotency records, are
+    /// purged (checked every 15 minutes).
+    #[arg(long, env = "CC_PURGE_AFTER_HOURS", default_value_t = 24)]
+    purge_after_hours: u64,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> cc_server::serve::Limits {
+        use std::time::Duration;
+        cc_server::serve::Limits {
+            header_read_timeout: Duration::from_secs(self.header_timeout_secs.max(1)),
+            request_timeout: Duration::from_secs(self.request_timeout_secs.max(1)),
+            max_connections: self.max_connections.max(1),
+            shutdown_deadline: Duration::from_secs(self.shutdown_deadline_secs),
+        }
+    }
+
+    fn quotas(&self) -> cc_server::quota::Quotas {
+        const MIB: u64 = 1024 * 1024;
+        cc_server::quota::Quotas {
+            per_client_bytes: self.upload_quota_client_mib.saturating_mul(MIB),
+            total_bytes: self.upload_quota_total_mib.saturating_mul(MIB),
+            ..Default::default()
+        }
+    }
+
+    fn purges(&self) -> cc_server::maintenance::Purges {
+        let after = std::time::Duration::from_secs(self.purge_after_hours.saturating_mul(3600));
+        cc_server::maintenance::Purges {
+            unlinked_uploads_after: after,
+            idempotency_records_after: after,
+            ..Default::default()
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum StaffMemberCommand {
+    /// Adds a member and prints their token, once: give it to them over a safe channel.
+    Add { name: String },
+    /// Lists members (never their tokens).
+    List,
+    /// Revokes a member's token at once.
+    Revoke { name: String },
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Serve the API and the built app.
@@ -37,12 +105,28 @@ enum Command {
         /// Deployment settings (JSON); the built-in demo deployment when absent.
         #[arg(long, env = "CC_DEPLOYMENT")]
         deployment: Option<PathBuf>,
-        /// Bearer token of the staff API; a random one is made (and logged) when absent.
+        /// With the built-in deployment: let the local embedding demo (pages on
+        /// 127.0.0.1:8081 and localhost:8081) frame the app.
+        #[arg(long, env = "CC_DEMO_EMBED", value_parser = clap::builder::BoolishValueParser::new())]
+        demo_embed: bool,
+        /// Bootstrap token of the staff API (acts as member `bootstrap`; kept only
+        /// hashed, never logged). Members get their own with `staff-member add`.
         #[arg(long, env = "CC_STAFF_TOKEN", hide_env_values = true)]
         staff_token: Option<String>,
+        /// Address of the reverse proxy in front of the server: only from it is
+        /// `X-Forwarded-For` believed (its last entry names the client).
+        #[arg(long, env = "CC_TRUSTED_PROXY")]
+        trusted_proxy: Option<std::net::IpAddr>,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Work on cases through the staff API of a running server.
     Staff(cc_server::staff_cli::StaffArgs),
+    /// Manage staff members' credentials in the database.
+    StaffMember {
+        #[command(subcommand)]
+        command: StaffMemberCommand,
+    },
     /// Import procedures from gob.bo open-data JSONL into the database.
     ImportGobbo {
         /// The `.jsonl` file.
@@ -68,11 +152,35 @@ async fn main() -> anyhow::Result<()> {
             addr,
             dist,
             deployment,
+            demo_embed,
             staff_token,
-        } => serve(cli.db, addr, dist, deployment, staff_token).await,
+            trusted_proxy,
+            limits,
+        } => {
+            let options = ServeOptions {
+                demo_embed,
+                staff_token,
+                trusted_proxy,
+                limits: limits.limits(),
+                quotas: limits.quotas(),
+                purges: limits.purges(),
+            };
+            serve(cli.db, addr, dist, deployment, options).await
+        }
         Command::Staff(args) => staff(args).await,
+        Command::StaffMember { command } => staff_member(cli.db, command),
         Command::ImportGobbo { file } => import_gobbo(cli.db, file),
     }
+}
+
+/// What `serve` takes besides the paths.
+struct ServeOptions {
+    demo_embed: bool,
+    staff_token: Option<String>,
+    trusted_proxy: Option<std::net::IpAddr>,
+    limits: cc_server::serve::Limits,
+    quotas: cc_server::quota::Quotas,
+    purges: cc_server::maintenance::Purges,
 }
 
 async fn serve(
@@ -80,31 +188,47 @@ async fn serve(
     addr: SocketAddr,
     dist: PathBuf,
     deployment: Option<PathBuf>,
-    staff_token: Option<String>,
+    options: ServeOptions,
 ) -> anyhow::Result<()> {
+    let ServeOptions {
+        demo_embed,
+        staff_token,
+        trusted_proxy,
+        limits,
+        quotas,
+        purges,
+    } = options;
     let deployment = match deployment {
         Some(path) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
+        None if demo_embed => cc_server::demo_deployment(),
         None => cc_server::default_deployment(),
     };
     if !dist.join("index.html").exists() {
         tracing::warn!(dist = %dist.display(), "no built app found; serving the API only");
     }
     let mut state = cc_server::build_state(&db, deployment, Some(dist))?;
-    match staff_token.filter(|t| !t.trim().is_empty()) {
-        Some(token) => state.staff_token = token.trim().into(),
-        // Development convenience: a fresh token per run, shown once in the log.
-        None => tracing::warn!(
-            token = %state.staff_token,
-            "no --staff-token or CC_STAFF_TOKEN; the staff API uses this random token for this run"
+    state.trusted_proxy = trusted_proxy;
+    state.uploads = std::sync::Arc::new(cc_server::quota::UploadQuota::new(quotas));
+    // Only the hash of the bootstrap token is kept; the token is never logged.
+    match staff_token
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        Some(token) => {
+            state.staff_bootstrap_hash = Some(cc_server::staff_members::token_hash(token).into());
+            tracing::info!("bootstrap staff token configured (acts as member 'bootstrap')");
+        }
+        None => tracing::info!(
+            "no bootstrap staff token; staff use their own (cc-server staff-member add NAME)"
         ),
     }
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(%addr, procedures = state.catalog.procedures.len(), "listening on http://{addr}");
-    // Connection info gives the per-client lockout of access-code guessing its address.
-    let app = cc_server::app(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let purging = cc_server::maintenance::spawn_purges(state.clone(), purges);
+    // The loop gives each request its client's address (for the per-client limits).
+    cc_server::serve::serve(listener, cc_server::app(state), limits, shutdown_signal()).await?;
+    purging.abort();
     tracing::info!("stopped");
     Ok(())
 }
@@ -124,7 +248,7 @@ async fn staff(args: cc_server::staff_cli::StaffArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Resolves on Ctrl-C or SIGTERM so in-flight requests finish before exit.
+/// Resolves on Ctrl-C or SIGTERM; in-flight requests then get the shutdown deadline.
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
@@ -140,6 +264,50 @@ async fn shutdown_signal() {
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
     tracing::info!("shutting down");
+}
+
+fn staff_member(db: PathBuf, command: StaffMemberCommand) -> anyhow::Result<()> {
+    use cc_server::staff_members;
+    let conn = cc_server::db::open(&db)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    match command {
+        StaffMemberCommand::Add { name } => {
+            let token = staff_members::add_member(&conn, &name, now)?;
+            // Printed, not logged: this is the one time the token exists here.
+            println!("{token}");
+            eprintln!("Token of {name:?} shown once: only its hash is stored.");
+        }
+        StaffMemberCommand::List => {
+            for m in staff_members::list_members(&conn)? {
+                let state = match m.revoked_at {
+                    Some(at) => format!("revoked {}", date_time(at)),
+                    None => "active".to_owned(),
+                };
+                println!("{}\tadded {}\t{state}", m.name, date_time(m.created_at));
+            }
+        }
+        StaffMemberCommand::Revoke { name } => {
+            if !staff_members::revoke_member(&conn, &name, now)? {
+                anyhow::bail!("no active member called {name:?}");
+            }
+            tracing::info!(target: "security", event = "staff_member_revoked", member = %name);
+            println!("revoked {name}");
+        }
+    }
+    Ok(())
+}
+
+/// `2026-11-25T10:00:00Z` for unix seconds.
+fn date_time(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_else(|| unix.to_string())
 }
 
 fn import_gobbo(db: PathBuf, file: PathBuf) -> anyhow::Result<()> {

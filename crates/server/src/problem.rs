@@ -20,6 +20,9 @@ pub enum ApiError {
     IdempotencyMismatch,
     #[error("too many attempts")]
     TooManyAttempts { retry_after_secs: u64 },
+    /// The client (or everyone together) uploaded as much as allowed for now.
+    #[error("upload quota exceeded")]
+    UploadQuota { retry_after_secs: u64 },
     #[error("unauthorized")]
     Unauthorized,
     /// The request is valid but the case's state does not allow it now (e.g. a reply
@@ -67,6 +70,12 @@ impl ApiError {
                 "Demasiados intentos. Espere unos minutos y vuelva a intentarlo",
                 None,
             ),
+            ApiError::UploadQuota { .. } => (
+                429,
+                "upload-quota",
+                "Se subieron demasiados archivos en poco tiempo. Espere un rato y vuelva a intentarlo",
+                None,
+            ),
             ApiError::Unauthorized => (401, "unauthorized", "Necesita una credencial válida", None),
             ApiError::Conflict { kind, detail } => (
                 409,
@@ -107,7 +116,9 @@ impl IntoResponse for ApiError {
         let mut response = (status, body).into_response();
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
-        if let ApiError::TooManyAttempts { retry_after_secs } = self {
+        if let ApiError::TooManyAttempts { retry_after_secs }
+        | ApiError::UploadQuota { retry_after_secs } = self
+        {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
         }
         if let ApiError::Unauthorized = self {
@@ -118,3 +129,56 @@ impl IntoResponse for ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// Turns the API's client errors that are not problem+json yet (the plain-text
+/// rejections of axum's extractors, e.g. a path that is not UTF-8; an empty `405`)
+/// into problem+json with the same status, so every API failure has one shape.
+pub async fn plain_errors_as_problems(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let is_api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+    if !is_api || is_problem || !status.is_client_error() {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    // The rejection's text is short and safe (it is what axum would have sent).
+    let detail = axum::body::to_bytes(body, 4096)
+        .await
+        .ok()
+        .map(|b| String::from_utf8_lossy(&b).trim().to_owned())
+        .filter(|d| !d.is_empty());
+    let problem = Problem {
+        kind: format!("/problems/http-{}", status.as_u16()),
+        title: status
+            .canonical_reason()
+            .unwrap_or("La solicitud no es correcta")
+            .into(),
+        status: status.as_u16(),
+        detail,
+        instance: None,
+        errors: Vec::new(),
+    };
+    let problem = match status {
+        StatusCode::BAD_REQUEST => {
+            ApiError::BadRequest(problem.detail.unwrap_or_default()).problem()
+        }
+        _ => problem,
+    };
+    let mut out = (status, serde_json::to_vec(&problem).unwrap_or_default()).into_response();
+    // Keep headers such as `Allow` (405); the body and its type are new.
+    for (name, value) in parts.headers.iter() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            out.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    out.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+    out
+}

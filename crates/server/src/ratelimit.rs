@@ -1,70 +1,108 @@
-//! Lockout of access-code guessing on the citizen's case endpoints.
+//! Limits on guessing access codes on the citizen's case endpoints: per client, with
+//! progressive delay.
 //!
 //! An access code has about 59 bits, so guessing is hopeless unless attempts are
-//! unlimited; this limiter makes them limited. Failed attempts are counted per ticket
-//! (protects one case from a distributed attack) and per client address (stops one
-//! client from sweeping many tickets). Kept in memory: a restart forgets the counters,
-//! which costs an attacker a restart of the server per handful of guesses.
+//! unlimited; this limiter makes them slow. It never locks a *ticket*: a per-ticket
+//! lock let anyone lock an owner out of their case (even before it was issued). It
+//! counts failures per client (see [`client_key`]: an IPv6 client is its /64) and per
+//! client and ticket; past a few free failures each further attempt must wait twice
+//! as long as the one before, up to [`WINDOW`]. The check and the count are one step
+//! under one lock (an attempt is counted as failed when it starts and refunded when it
+//! succeeds), so parallel guesses cannot slip past the limit.
+//!
+//! Kept in memory: a restart forgets the counters, which costs an attacker a restart of
+//! the server per handful of guesses.
 
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// Failed attempts for one ticket that lock it.
-pub const TICKET_MAX_FAILURES: usize = 4;
-/// Failed attempts from one client address that lock it.
-pub const CLIENT_MAX_FAILURES: usize = 20;
-/// Sliding window both counts look back over.
+/// Failures on one ticket from one client before the delay starts (typos happen).
+pub const PAIR_FREE_FAILURES: usize = 5;
+/// Failures from one client on any tickets before the delay starts. Higher, so that
+/// citizens behind one address (a NAT, an office) are not slowed by one another's typos.
+pub const CLIENT_FREE_FAILURES: usize = 20;
+/// How far back failures count, and the longest delay.
 pub const WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Failures kept per key: enough for the delay to reach [`WINDOW`] (2^10 s > 15 min).
+const KEPT_FAILURES: usize = CLIENT_FREE_FAILURES + 12;
 
 /// Where the limiter reads the time; tests inject a clock they can move.
 pub type Clock = Arc<dyn Fn() -> Instant + Send + Sync>;
 
-/// Failure timestamps per key, oldest first, at most `max` of them (older ones can
-/// never matter again, so memory per key is bounded).
-#[derive(Default)]
-struct Failures {
-    by_key: HashMap<String, VecDeque<Instant>>,
-    /// Map size after the last full prune; the next one runs when it has doubled.
-    pruned_len: usize,
+/// The client an attempt is counted against: the IPv4 address, or the /64 prefix of
+/// an IPv6 address (one subscriber usually holds a whole /64, so counting single
+/// addresses would give them 2^64 fresh starts).
+pub fn client_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
 }
 
-impl Failures {
-    /// How long `key` stays locked at `now`, if it is.
-    fn locked_for(&self, key: &str, max: usize, now: Instant) -> Option<Duration> {
-        let times = self.by_key.get(key)?;
-        let recent: Vec<&Instant> = times.iter().filter(|t| now - **t < WINDOW).collect();
-        // Locked until the oldest of the last `max` failures leaves the window.
-        (recent.len() >= max).then(|| WINDOW - (now - *recent[recent.len() - max]))
+/// The wait imposed after `failures` recent failures, `free` of them without delay:
+/// 1 s, 2 s, 4 s, … up to [`WINDOW`].
+fn delay_after(failures: usize, free: usize) -> Option<Duration> {
+    let over = failures.checked_sub(free)?;
+    let secs = 1u64.checked_shl(over.min(20) as u32).unwrap_or(u64::MAX);
+    Some(Duration::from_secs(secs).min(WINDOW))
+}
+
+/// Failure times of one key, oldest first.
+#[derive(Default)]
+struct Record {
+    failures: VecDeque<Instant>,
+    /// Attempts refused since the key was last logged (see [`LookupLimiter::begin`]).
+    refused: u64,
+}
+
+impl Record {
+    fn forget_old(&mut self, now: Instant) {
+        while self.failures.front().is_some_and(|t| now - *t >= WINDOW) {
+            self.failures.pop_front();
+        }
     }
 
-    fn record(&mut self, key: String, max: usize, now: Instant) {
-        let times = self.by_key.entry(key).or_default();
-        times.push_back(now);
-        while times.len() > max {
-            times.pop_front();
-        }
-        if self.by_key.len() > 2 * self.pruned_len + 64 {
-            self.prune(now);
-        }
+    /// How long this key must still wait at `now`, if at all.
+    fn wait(&self, free: usize, now: Instant) -> Option<Duration> {
+        let delay = delay_after(self.failures.len(), free)?;
+        let since_last = now - *self.failures.back()?;
+        delay.checked_sub(since_last).filter(|d| !d.is_zero())
     }
 
-    /// Drops keys whose every failure is outside the window.
-    fn prune(&mut self, now: Instant) {
-        self.by_key
-            .retain(|_, times| times.back().is_some_and(|t| now - *t < WINDOW));
-        self.pruned_len = self.by_key.len();
+    fn count(&mut self, now: Instant) {
+        self.failures.push_back(now);
+        while self.failures.len() > KEPT_FAILURES {
+            self.failures.pop_front();
+        }
     }
 }
 
 #[derive(Default)]
 struct Inner {
-    tickets: Failures,
-    clients: Failures,
+    by_key: HashMap<String, Record>,
+    /// Map size after the last full prune; the next one runs when it has doubled.
+    pruned_len: usize,
 }
 
-/// Counts failed look-ups and says when a ticket or a client must wait.
+impl Inner {
+    fn prune_if_grown(&mut self, now: Instant) {
+        if self.by_key.len() > 2 * self.pruned_len + 64 {
+            self.by_key
+                .retain(|_, r| r.failures.back().is_some_and(|t| now - *t < WINDOW));
+            self.pruned_len = self.by_key.len();
+        }
+    }
+}
+
+/// Counts look-up attempts and says when a client must wait.
 pub struct LookupLimiter {
     inner: Mutex<Inner>,
     clock: Clock,
@@ -80,6 +118,10 @@ impl Default for LookupLimiter {
 fn retry_after_secs(wait: Duration) -> u64 {
     let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
     secs.max(1)
+}
+
+fn pair_key(client: &str, ticket: &str) -> String {
+    format!("{client} {ticket}")
 }
 
 impl LookupLimiter {
@@ -98,36 +140,57 @@ impl LookupLimiter {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// `Err(seconds to wait)` when the ticket or the client is locked out.
-    pub fn check(&self, ticket: &str, client: IpAddr) -> Result<(), u64> {
-        let now = (self.clock)();
-        let inner = self.lock();
-        let ticket_wait = inner.tickets.locked_for(ticket, TICKET_MAX_FAILURES, now);
-        let client_wait = inner
-            .clients
-            .locked_for(&client.to_string(), CLIENT_MAX_FAILURES, now);
-        match ticket_wait.max(client_wait) {
-            Some(wait) => Err(retry_after_secs(wait)),
-            None => Ok(()),
-        }
-    }
-
-    /// Counts a failed attempt (unknown ticket, missing, malformed or wrong code).
-    pub fn record_failure(&self, ticket: &str, client: IpAddr) {
+    /// Starts an attempt of `client` (a [`client_key`]) on `ticket`: `Err(seconds to
+    /// wait)` when it must wait; otherwise counts the attempt as failed, in the same
+    /// step, until [`LookupLimiter::succeeded`] refunds it.
+    pub fn begin(&self, client: &str, ticket: &str) -> Result<(), u64> {
         let now = (self.clock)();
         let mut inner = self.lock();
-        inner
-            .tickets
-            .record(ticket.to_owned(), TICKET_MAX_FAILURES, now);
-        inner
-            .clients
-            .record(client.to_string(), CLIENT_MAX_FAILURES, now);
+        inner.prune_if_grown(now);
+        let pair = pair_key(client, ticket);
+        let mut wait = None;
+        for (key, free) in [(client, CLIENT_FREE_FAILURES), (&pair, PAIR_FREE_FAILURES)] {
+            let record = inner.by_key.entry(key.to_owned()).or_default();
+            record.forget_old(now);
+            wait = wait.max(record.wait(free, now));
+        }
+        if let Some(wait) = wait {
+            let record = inner.by_key.entry(client.to_owned()).or_default();
+            record.refused += 1;
+            // Aggregated: a flood of refusals logs a line at 1, 2, 4, 8, … of them.
+            if record.refused.is_power_of_two() {
+                tracing::warn!(
+                    target: "security",
+                    event = "lookup_refused",
+                    client,
+                    refused = record.refused,
+                    retry_after_secs = retry_after_secs(wait),
+                    "look-ups refused: too many failed attempts"
+                );
+            }
+            return Err(retry_after_secs(wait));
+        }
+        for key in [client, &pair] {
+            let record = inner.by_key.entry(key.to_owned()).or_default();
+            record.count(now);
+        }
+        let failures = inner.by_key.get(client).map_or(0, |r| r.failures.len());
+        if failures == CLIENT_FREE_FAILURES || (failures.is_power_of_two() && failures > 4) {
+            tracing::warn!(target: "security", event = "lookup_failures", client, failures,
+                "repeated look-up attempts from one client");
+        }
+        Ok(())
     }
 
-    /// The right code was given: the ticket's count starts again. The client's count
-    /// stays, or an attacker could reset it with their own case.
-    pub fn record_success(&self, ticket: &str) {
-        self.lock().tickets.by_key.remove(ticket);
+    /// The attempt opened the case: refund what [`LookupLimiter::begin`] counted.
+    /// Earlier failures stay, or an attacker could reset them with their own case.
+    pub fn succeeded(&self, client: &str, ticket: &str) {
+        let mut inner = self.lock();
+        for key in [client.to_owned(), pair_key(client, ticket)] {
+            if let Some(record) = inner.by_key.get_mut(&key) {
+                record.failures.pop_back();
+            }
+        }
     }
 }
 
@@ -159,73 +222,5 @@ impl ManualClock {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const IP: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 1));
-
-    fn limiter() -> (LookupLimiter, ManualClock) {
-        let clock = ManualClock::default();
-        (LookupLimiter::with_clock(clock.clock()), clock)
-    }
-
-    #[test]
-    fn a_ticket_locks_after_four_failures_until_the_window_passes() {
-        let (limiter, clock) = limiter();
-        for _ in 0..TICKET_MAX_FAILURES {
-            assert_eq!(limiter.check("T", IP), Ok(()));
-            limiter.record_failure("T", IP);
-            clock.advance(Duration::from_secs(60));
-        }
-        // The first failure was 4 minutes ago: 11 minutes left.
-        assert_eq!(limiter.check("T", IP), Err(11 * 60));
-        // Another ticket from another client is not affected.
-        let other = IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 2));
-        assert_eq!(limiter.check("U", other), Ok(()));
-        clock.advance(Duration::from_secs(11 * 60 - 1));
-        assert_eq!(limiter.check("T", IP), Err(1));
-        clock.advance(Duration::from_secs(1));
-        assert_eq!(limiter.check("T", IP), Ok(()));
-    }
-
-    #[test]
-    fn success_resets_the_ticket_but_not_the_client() {
-        let (limiter, _clock) = limiter();
-        for _ in 0..TICKET_MAX_FAILURES - 1 {
-            limiter.record_failure("T", IP);
-        }
-        limiter.record_success("T");
-        limiter.record_failure("T", IP);
-        assert_eq!(limiter.check("T", IP), Ok(()));
-        assert_eq!(limiter.lock().clients.by_key[&IP.to_string()].len(), 4);
-    }
-
-    #[test]
-    fn a_client_locks_after_twenty_failures_on_any_tickets() {
-        let (limiter, _clock) = limiter();
-        for i in 0..CLIENT_MAX_FAILURES {
-            limiter.record_failure(&format!("T{i}"), IP);
-        }
-        assert_eq!(limiter.check("NUEVO", IP), Err(WINDOW.as_secs()));
-        let other = IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 2));
-        assert_eq!(limiter.check("NUEVO", other), Ok(()));
-    }
-
-    #[test]
-    fn stale_entries_are_pruned() {
-        let (limiter, clock) = limiter();
-        for i in 0..100 {
-            limiter.record_failure(&format!("T{i}"), IP);
-        }
-        clock.advance(WINDOW);
-        for i in 0..300 {
-            limiter.record_failure(&format!("U{i}"), IP);
-        }
-        let inner = limiter.lock();
-        assert!(!inner.tickets.by_key.contains_key("T0"));
-        assert_eq!(
-            inner.clients.by_key[&IP.to_string()].len(),
-            CLIENT_MAX_FAILURES
-        );
-    }
-}
+#[path = "ratelimit_tests.rs"]
+mod tests;

@@ -24,8 +24,9 @@ pub struct StaffArgs {
     /// Base URL of the server.
     #[arg(long, env = "CC_STAFF_URL", default_value = "http://127.0.0.1:8080")]
     pub url: String,
-    /// Staff token. Prefer the environment variable: command lines are visible to
-    /// other users of the machine.
+    /// Your staff token (from `cc-server staff-member add NAME`; every action is
+    /// recorded under your name). Prefer the environment variable: command lines are
+    /// visible to other users of the machine.
     #[arg(long, env = "CC_STAFF_TOKEN", hide_env_values = true)]
     pub token: String,
     #[command(subcommand)]

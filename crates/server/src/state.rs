@@ -57,17 +57,16 @@ pub struct AppState {
     /// `spawn_blocking`, is plenty for a reference backend and keeps writes serial.
     pub db: Arc<Mutex<Connection>>,
     pub dist: Option<PathBuf>,
-    /// Bearer token of the staff API (`/api/v1/staff`). Random unless configured.
-    pub staff_token: Arc<str>,
-    /// Failed access-code attempts, for the lockout of the citizen's case endpoints.
+    /// [`crate::staff_members::token_hash`] of the bootstrap staff token
+    /// (`serve --staff-token`); the token itself is not kept. Members' tokens are in
+    /// the database.
+    pub staff_bootstrap_hash: Option<Arc<str>>,
+    /// Failed access-code attempts, for the limit on guessing (per client).
     pub limiter: Arc<LookupLimiter>,
-}
-
-/// A fresh random staff token (256 bits, hex) for when none is configured.
-pub fn random_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
-    hex::encode(bytes)
+    /// The reverse proxy whose `X-Forwarded-For` names the client; none by default.
+    pub trusted_proxy: Option<std::net::IpAddr>,
+    /// Bytes uploaded per client and in total (`--upload-quota-*`).
+    pub uploads: Arc<crate::quota::UploadQuota>,
 }
 
 impl AppState {

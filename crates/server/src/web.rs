@@ -1,6 +1,7 @@
 //! Serving the built app: SPA fallback, cache headers and the security headers.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
@@ -75,8 +76,28 @@ fn is_hashed_asset(path: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Whether `path` names a trunk-hashed file that really is in `dist`: only those may be
+/// cached as immutable. An app page whose last segment merely looks like a hash
+/// (`/tramites/foo-0123456789abcdef`) is `index.html` and must be revalidated.
+fn is_built_asset(dist: Option<&Path>, path: &str) -> bool {
+    let Some(dist) = dist else {
+        return false;
+    };
+    // Plain segments only: no `..`, no empty or dot segments, no backslashes.
+    let relative = path.trim_start_matches('/');
+    let plain = relative
+        .split('/')
+        .all(|s| !s.is_empty() && s != "." && s != ".." && !s.contains('\\'));
+    plain && is_hashed_asset(path) && dist.join(relative).is_file()
+}
+
 /// Adds security and cache headers to every response.
-pub async fn headers(csp: HeaderValue, request: Request, next: Next) -> Response {
+pub async fn headers(
+    csp: HeaderValue,
+    dist: Option<Arc<Path>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
     let h = response.headers_mut();
@@ -95,7 +116,7 @@ pub async fn headers(csp: HeaderValue, request: Request, next: Next) -> Response
     );
     let cache = if path.starts_with("/api/") {
         "no-store"
-    } else if is_hashed_asset(&path) {
+    } else if is_built_asset(dist.as_deref(), &path) {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"

@@ -7,32 +7,8 @@ use cc_core::catalog::{CatalogIndex, Procedure};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-struct TestApp {
-    router: axum::Router,
-    _dir: tempfile::TempDir,
-}
-
-fn test_app() -> TestApp {
-    let dir = tempfile::tempdir().unwrap();
-    let dist = dir.path().join("dist");
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(
-        dist.join("index.html"),
-        "<html><script type=\"module\">boot()</script></html>",
-    )
-    .unwrap();
-    std::fs::write(dist.join("app-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
-    let state = cc_server::build_state(
-        &dir.path().join("db.sqlite3"),
-        cc_server::default_deployment(),
-        Some(dist),
-    )
-    .unwrap();
-    TestApp {
-        router: cc_server::app(state),
-        _dir: dir,
-    }
-}
+mod common;
+use common::{test_app_with_dist, TestApp};
 
 async fn get(app: &TestApp, uri: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
     let response = app
@@ -55,7 +31,7 @@ async fn get(app: &TestApp, uri: &str) -> (StatusCode, axum::http::HeaderMap, Ve
 
 #[tokio::test]
 async fn first_start_seeds_the_demo_catalog() {
-    let app = test_app();
+    let app = test_app_with_dist();
     let (status, _, body) = get(&app, "/api/v1/catalog/index").await;
     assert_eq!(status, StatusCode::OK);
     let index: CatalogIndex = serde_json::from_slice(&body).unwrap();
@@ -70,7 +46,7 @@ async fn first_start_seeds_the_demo_catalog() {
 
 #[tokio::test]
 async fn search_is_typo_tolerant_filters_and_pages() {
-    let app = test_app();
+    let app = test_app_with_dist();
     let (status, _, body) = get(&app, "/api/v1/procedures?q=pasaprte").await;
     assert_eq!(status, StatusCode::OK);
     let page: ProcedurePage = serde_json::from_slice(&body).unwrap();
@@ -95,7 +71,7 @@ async fn search_is_typo_tolerant_filters_and_pages() {
 
 #[tokio::test]
 async fn bad_filter_is_a_problem_json_400() {
-    let app = test_app();
+    let app = test_app_with_dist();
     let (status, headers, body) = get(&app, "/api/v1/procedures?modalidad=volando").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(headers[header::CONTENT_TYPE], "application/problem+json");
@@ -106,7 +82,7 @@ async fn bad_filter_is_a_problem_json_400() {
 
 #[tokio::test]
 async fn procedure_by_slug_and_unknown_slug() {
-    let app = test_app();
+    let app = test_app_with_dist();
     let (status, _, body) = get(&app, "/api/v1/procedures/pasaporte-ordinario").await;
     assert_eq!(status, StatusCode::OK);
     let p: Procedure = serde_json::from_slice(&body).unwrap();
@@ -126,7 +102,7 @@ async fn procedure_by_slug_and_unknown_slug() {
 
 #[tokio::test]
 async fn openapi_document_is_3_1_and_lists_the_endpoints() {
-    let app = test_app();
+    let app = test_app_with_dist();
     let (status, _, body) = get(&app, "/api/v1/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
     let doc: serde_json::Value = serde_json::from_slice(&body).unwrap();
@@ -144,7 +120,7 @@ async fn openapi_document_is_3_1_and_lists_the_endpoints() {
 
 #[tokio::test]
 async fn spa_fallback_security_and_cache_headers() {
-    let app = test_app();
+    let app = test_app_with_dist();
     let (status, headers, body) = get(&app, "/tramites/pasaporte-ordinario").await;
     assert_eq!(
         status,
@@ -169,11 +145,71 @@ async fn spa_fallback_security_and_cache_headers() {
 
 #[tokio::test]
 async fn responses_are_compressed_when_asked() {
-    let app = test_app();
+    let app = test_app_with_dist();
     let request = Request::get("/api/v1/catalog/index")
         .header(header::ACCEPT_ENCODING, "br, gzip")
         .body(Body::empty())
         .unwrap();
     let response = app.router.clone().oneshot(request).await.unwrap();
     assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+}
+
+#[tokio::test]
+async fn only_real_hashed_files_are_cached_as_immutable() {
+    let app = test_app_with_dist();
+    let (status, headers, _) = get(&app, "/app-0123456789abcdef_bg.wasm").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    // An app page whose last segment looks like a hash is index.html: revalidated.
+    for page in [
+        "/tramites/foo-0123456789abcdef",
+        "/x/app-0123456789abcdef_bg.wasm",
+    ] {
+        let (status, headers, _) = get(&app, page).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers[header::CACHE_CONTROL], "no-cache", "{page}");
+    }
+}
+
+#[tokio::test]
+async fn every_api_client_error_is_problem_json() {
+    let app = test_app_with_dist();
+    // A path segment that is not UTF-8: axum's Path rejection is plain text.
+    let (status, headers, body) = get(&app, "/api/v1/procedures/%FF%FE").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/problem+json");
+    let problem: Problem = serde_json::from_slice(&body).unwrap();
+    assert_eq!(problem.status, 400);
+    // A method the route does not have.
+    let response = app
+        .router
+        .clone()
+        .oneshot(
+            Request::delete("/api/v1/cases")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(
+        response.headers()[header::CONTENT_TYPE],
+        "application/problem+json"
+    );
+    assert!(response.headers().contains_key(header::ALLOW));
+}
+
+#[tokio::test]
+async fn the_built_in_deployment_lets_no_other_site_frame_the_app() {
+    let app = test_app_with_dist();
+    let (_, headers, _) = get(&app, "/").await;
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.ends_with("frame-ancestors 'self'"), "{csp}");
+    assert!(cc_server::default_deployment().embed_origins.is_empty());
+    assert!(cc_server::demo_deployment()
+        .embed_origins
+        .contains(&"http://127.0.0.1:8081".to_string()));
 }

@@ -9,28 +9,7 @@ use cc_server::cases;
 use serde_json::{json, Value};
 
 mod common;
-use common::{send_to, today, Answer};
-
-struct TestApp {
-    state: cc_server::AppState,
-    router: axum::Router,
-    _dir: tempfile::TempDir,
-}
-
-fn test_app() -> TestApp {
-    let dir = tempfile::tempdir().unwrap();
-    let state = cc_server::build_state(
-        &dir.path().join("db.sqlite3"),
-        cc_server::default_deployment(),
-        None,
-    )
-    .unwrap();
-    TestApp {
-        router: cc_server::app(state.clone()),
-        state,
-        _dir: dir,
-    }
-}
+use common::{send_to, test_app, today, valid_complaint, Answer, TestApp};
 
 async fn send(router: &axum::Router, request: Request<Body>) -> Answer {
     send_to(router, request).await
@@ -55,22 +34,6 @@ async fn upload(app: &TestApp, name: &str, content_type: &str, bytes: Vec<u8>) -
         .body(Body::from(bytes))
         .unwrap();
     send(&app.router, request).await
-}
-
-fn valid_case() -> Value {
-    json!({
-        "case_type": "queja",
-        "agency": "MDT",
-        "description": "La persona de ventanilla me gritó y no quiso recibir mis documentos.",
-        "event_date": "2025-06-10",
-        "place": "Oficina central, ventanilla 3",
-        "identity": "identified",
-        "name": "Ana Pérez",
-        "email": "ana.perez@example.com",
-        "phone": "+591 700 00000",
-        "consent": true,
-        "language": "es"
-    })
 }
 
 /// `^[A-Z]+-[A-Z]{3}-\d{4}-\d{5}$` without a regex engine.
@@ -109,7 +72,7 @@ const PNG: &[u8] = &[
 #[tokio::test]
 async fn a_valid_case_gets_a_ticket_an_access_code_and_a_due_date() {
     let app = test_app();
-    let answer = post_case(&app, Some("clave-0001"), &valid_case()).await;
+    let answer = post_case(&app, Some("clave-0001"), &valid_complaint()).await;
     assert_eq!(
         answer.status,
         StatusCode::CREATED,
@@ -169,7 +132,7 @@ async fn sequences_count_per_agency_type_and_year() {
     .into_iter()
     .enumerate()
     {
-        let mut case = valid_case();
+        let mut case = valid_complaint();
         case["case_type"] = json!(case_type);
         case["agency"] = json!(agency);
         let answer = post_case(&app, Some(&format!("secuencia-{i}")), &case).await;
@@ -193,14 +156,14 @@ async fn sequences_count_per_agency_type_and_year() {
 async fn the_idempotency_key_is_required_and_bounded() {
     let app = test_app();
     for key in [None, Some("corta"), Some(&*"x".repeat(201))] {
-        let answer = post_case(&app, key, &valid_case()).await;
+        let answer = post_case(&app, key, &valid_complaint()).await;
         assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{key:?}");
         let problem = answer.problem();
         assert_eq!(problem.kind, "/problems/bad-request");
         assert!(problem.detail.unwrap().contains("Idempotency-Key"));
     }
     assert_eq!(case_count(&app), 0);
-    let answer = post_case(&app, Some(&"x".repeat(200)), &valid_case()).await;
+    let answer = post_case(&app, Some(&"x".repeat(200)), &valid_complaint()).await;
     assert_eq!(answer.status, StatusCode::CREATED);
 }
 
@@ -215,7 +178,7 @@ async fn a_body_that_is_not_a_case_is_a_400_problem() {
 #[tokio::test]
 async fn an_invalid_case_is_a_422_with_field_errors_and_files_nothing() {
     let app = test_app();
-    let mut case = valid_case();
+    let mut case = valid_complaint();
     case["description"] = json!("");
     case["email"] = json!("esto-no-es-un-correo");
     case["consent"] = json!(false);
@@ -234,14 +197,14 @@ async fn an_invalid_case_is_a_422_with_field_errors_and_files_nothing() {
     assert_eq!(case_count(&app), 0);
 
     // Failures are not remembered: the corrected form goes through with the same key.
-    let answer = post_case(&app, Some("clave-invalida"), &valid_case()).await;
+    let answer = post_case(&app, Some("clave-invalida"), &valid_complaint()).await;
     assert_eq!(answer.status, StatusCode::CREATED);
 }
 
 #[tokio::test]
 async fn unknown_agency_and_procedure_are_field_errors() {
     let app = test_app();
-    let mut case = valid_case();
+    let mut case = valid_complaint();
     case["agency"] = json!("NOEXISTE");
     case["procedure"] = json!("tramite-inventado");
     let answer = post_case(&app, Some("clave-entidad"), &case).await;
@@ -277,7 +240,7 @@ async fn a_denuncia_may_be_anonymous_a_queja_may_not() {
         (None, None, None)
     );
 
-    let mut queja = valid_case();
+    let mut queja = valid_complaint();
     queja["identity"] = json!("anonymous");
     queja["name"] = Value::Null;
     queja["email"] = Value::Null;
@@ -291,9 +254,9 @@ async fn a_denuncia_may_be_anonymous_a_queja_may_not() {
 #[tokio::test]
 async fn same_key_and_body_replays_the_same_answer() {
     let app = test_app();
-    let first = post_case(&app, Some("clave-repetida"), &valid_case()).await;
+    let first = post_case(&app, Some("clave-repetida"), &valid_complaint()).await;
     assert_eq!(first.status, StatusCode::CREATED);
-    let second = post_case(&app, Some("clave-repetida"), &valid_case()).await;
+    let second = post_case(&app, Some("clave-repetida"), &valid_complaint()).await;
     assert_eq!(second.status, StatusCode::CREATED);
     assert_eq!(first.body, second.body, "byte-identical");
     assert_eq!(
@@ -303,7 +266,7 @@ async fn same_key_and_body_replays_the_same_answer() {
 
     // The same request written differently (key order, explicit nulls) is the same.
     let mut reordered = serde_json::Map::new();
-    let case = valid_case();
+    let case = valid_complaint();
     let object = case.as_object().unwrap();
     for key in object.keys().rev() {
         reordered.insert(key.clone(), object[key].clone());
@@ -318,9 +281,9 @@ async fn same_key_and_body_replays_the_same_answer() {
 #[tokio::test]
 async fn same_key_with_a_different_body_is_refused() {
     let app = test_app();
-    let first = post_case(&app, Some("clave-reusada"), &valid_case()).await;
+    let first = post_case(&app, Some("clave-reusada"), &valid_complaint()).await;
     assert_eq!(first.status, StatusCode::CREATED);
-    let mut other = valid_case();
+    let mut other = valid_complaint();
     other["description"] = json!("Otra historia distinta, también con bastantes palabras.");
     let answer = post_case(&app, Some("clave-reusada"), &other).await;
     assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -331,7 +294,7 @@ async fn same_key_with_a_different_body_is_refused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn ten_parallel_identical_requests_file_one_case() {
     let app = test_app();
-    let body = valid_case().to_string();
+    let body = valid_complaint().to_string();
     let mut set = tokio::task::JoinSet::new();
     for _ in 0..10 {
         let router = app.router.clone();
@@ -372,13 +335,13 @@ async fn a_png_is_accepted_by_its_content_and_linked_to_the_case() {
     assert_eq!(attachment.size, PNG.len() as u64);
     assert_eq!(attachment.name, "foto.png");
 
-    // Content-addressed while unlinked: the same upload again gets the same id.
+    // Every upload is its own, even with the same name and bytes.
     let again: AttachmentReceipt = upload(&app, "foto.png", "image/png", PNG.to_vec())
         .await
         .json();
-    assert_eq!(again.id, attachment.id);
+    assert_ne!(again.id, attachment.id);
 
-    let mut case = valid_case();
+    let mut case = valid_complaint();
     case["attachments"] = json!([attachment.id]);
     let answer = post_case(&app, Some("clave-adjunto-1"), &case).await;
     assert_eq!(answer.status, StatusCode::CREATED);
@@ -389,7 +352,7 @@ async fn a_png_is_accepted_by_its_content_and_linked_to_the_case() {
 
     // Once linked it belongs to that case only; unknown ids are refused too.
     for id in [attachment.id.as_str(), "0123456789abcdef0123456789abcdef"] {
-        let mut case = valid_case();
+        let mut case = valid_complaint();
         case["attachments"] = json!([id]);
         let answer = post_case(&app, Some(&format!("clave-otro-{id}")), &case).await;
         assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -460,7 +423,7 @@ async fn an_upload_needs_a_name() {
 #[tokio::test]
 async fn the_access_code_is_stored_only_as_a_salted_hash() {
     let app = test_app();
-    let receipt: CaseReceipt = post_case(&app, Some("clave-codigo"), &valid_case())
+    let receipt: CaseReceipt = post_case(&app, Some("clave-codigo"), &valid_complaint())
         .await
         .json();
     let plain = receipt.access_code.replace('-', "");

@@ -8,6 +8,7 @@
 use std::mem;
 
 use cc_core::catalog::{plain_text, Block, Inline, RichText};
+use cc_core::links::safe_href;
 use html5ever::tendril::TendrilSink;
 use html5ever::{parse_document, Attribute, ParseOpts};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
@@ -30,10 +31,6 @@ const BLOCKS: &[&str] = &[
 /// Headings become a paragraph in bold: the model has no heading block, and a bold line
 /// is how the source editors already style their section titles.
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
-
-/// Link schemes that are safe to render; anything else (`javascript:`, `data:`, relative
-/// paths into the source portal) keeps only its text.
-const SAFE_SCHEMES: &[&str] = &["http://", "https://", "mailto:", "tel:"];
 
 /// Recursion budget. Real pages nest a dozen levels; hostile input can nest thousands,
 /// which would overflow the stack, so deeper content is gathered iteratively as text.
@@ -79,11 +76,7 @@ pub fn collapse_whitespace(text: &str) -> String {
 
 /// Whether `href` may be rendered as a link.
 pub fn is_safe_href(href: &str) -> bool {
-    let lower = href.to_ascii_lowercase();
-    !href.chars().any(char::is_control)
-        && SAFE_SCHEMES
-            .iter()
-            .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
+    safe_href(href).is_some()
 }
 
 /// One paragraph per non-blank line, whitespace collapsed, entities decoded.
@@ -347,11 +340,10 @@ impl Converter {
         let href = attrs
             .iter()
             .find(|attr| &*attr.name.local == "href")
-            .map(|attr| attr.value.trim())
-            .filter(|href| is_safe_href(href));
+            .and_then(|attr| safe_href(attr.value.trim()));
         match href {
             Some(href) if self.link.is_none() => {
-                self.link = Some(href.to_string());
+                self.link = Some(href);
                 self.children(node, depth);
                 self.link = None;
             }
@@ -570,6 +562,12 @@ mod tests {
                 text(" malo rel sin x"),
             ])]
         );
+    }
+
+    #[test]
+    fn upper_case_schemes_are_links_stored_in_lower_case() {
+        let rich = html_to_rich_text("<p><a href=\"HTTPS://Gob.bo/X\">Portal</a></p>");
+        assert_eq!(rich, vec![para(vec![link("Portal", "https://Gob.bo/X")])]);
     }
 
     #[test]

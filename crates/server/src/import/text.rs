@@ -3,7 +3,7 @@
 
 use cc_core::catalog::plain_text;
 
-use super::html::{collapse_whitespace, html_to_rich_text, is_safe_href};
+use super::html::{collapse_whitespace, html_to_rich_text};
 
 /// Articles and prepositions skipped when deriving an acronym ("Tribunal Supremo de
 /// Justicia" → `TSJ`), matching how Bolivian agencies abbreviate their names.
@@ -221,8 +221,8 @@ pub fn initials(name: &str) -> String {
 /// (common in the source) upgraded to `https://`.
 pub fn safe_url(url: &str) -> Option<String> {
     let url = url.trim();
-    if is_safe_href(url) {
-        Some(url.to_string())
+    if let Some(url) = cc_core::links::safe_href(url) {
+        Some(url)
     } else if url.to_ascii_lowercase().starts_with("www.") && !url.contains(char::is_whitespace) {
         Some(format!("https://{url}"))
     } else {

@@ -9,14 +9,17 @@ use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use cc_core::intake::attachments::{check_attachment, display_name};
+use cc_core::intake::attachments::{check_attachment, display_name, AttachmentProblem};
+use cc_core::intake::validation::validate_new_case;
 use cc_core::intake::{AttachmentReceipt, CaseReceipt, NewCase};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
+use super::tracking::Client;
 use crate::cases::{self, IntakeContext, StoredResponse};
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
+use crate::uploads;
 
 /// Header that makes `POST /api/v1/cases` and `POST /api/v1/cases/{ticket}/replies`
 /// safe to retry.
@@ -50,8 +53,10 @@ pub struct UploadQuery {
 /// Uploads one attachment before the case is filed; its id goes in `NewCase.attachments`.
 ///
 /// The body is the file itself (any `Content-Type`, which is ignored): the type is
-/// recognised from the content. The same name and bytes uploaded again before the
-/// case is filed return the same id.
+/// recognised from the content, and the stored name takes that type's extension
+/// (`poly.html` holding a GIF is stored as `poly.gif`). JPEG and PNG metadata (EXIF
+/// with GPS position and camera, text chunks) is removed. Every upload gets its own
+/// id, even with the same name and bytes.
 #[utoipa::path(post, path = "/api/v1/attachments", tag = "intake", params(UploadQuery),
     request_body(content = AttachmentBytes, content_type = "application/octet-stream",
         description = "The file's bytes"),
@@ -60,9 +65,13 @@ pub struct UploadQuery {
               (status = 413, description = "Larger than `intake.max_attachment_bytes`; `errors` names the field `attachments`",
                   body = cc_core::api::Problem, content_type = "application/problem+json"),
               (status = 422, description = "A type that is not accepted; `errors` names the field `attachments`",
+                  body = cc_core::api::Problem, content_type = "application/problem+json"),
+              (status = 429, description = "Upload quota used up (`/problems/upload-quota`): this client's, or everyone's, bytes in the last hour; see `Retry-After`",
+                  headers(("Retry-After" = u64, description = "Seconds to wait")),
                   body = cc_core::api::Problem, content_type = "application/problem+json")))]
 pub async fn upload_attachment(
     State(state): State<AppState>,
+    Client(client): Client,
     query: Result<Query<UploadQuery>, QueryRejection>,
     headers: HeaderMap,
     body: Body,
@@ -88,6 +97,9 @@ pub async fn upload_attachment(
             }
         })
     };
+
+    // A client over its quota is refused before its body is read.
+    charge_upload(&state, &client, 0)?;
 
     // Refuse an announced oversize body before reading any of it.
     let announced = headers
@@ -116,7 +128,12 @@ pub async fn upload_attachment(
         bytes.len() as u64,
         &bytes[..bytes.len().min(SNIFF_HEAD_BYTES)],
     )?;
+    charge_upload(&state, &client, bytes.len() as u64)?;
     let media_type = kind.media_type().to_string();
+    // Stored and downloaded under the extension of what it is, without metadata.
+    let refused = || ApiError::Validation(vec![AttachmentProblem::WrongType.to_field_error(&name)]);
+    let bytes = uploads::without_metadata(kind, &bytes).ok_or_else(refused)?;
+    let name = uploads::stored_name(&name, kind);
     let receipt = state
         .with_db(move |conn| {
             Ok(cases::store_attachment(
@@ -129,6 +146,18 @@ pub async fn upload_attachment(
         })
         .await?;
     Ok((StatusCode::CREATED, Json(receipt)).into_response())
+}
+
+/// Counts an upload's bytes against the client's and the total quota, or refuses it
+/// with `429` and `Retry-After` (logged as a security event).
+fn charge_upload(state: &AppState, client: &str, bytes: u64) -> ApiResult<()> {
+    state.uploads.charge(client, bytes).map_err(|over| {
+        let which = if over.total { "total" } else { "client" };
+        crate::security::event("upload_quota", client, which);
+        ApiError::UploadQuota {
+            retry_after_secs: over.retry_after_secs,
+        }
+    })
 }
 
 /// The `Idempotency-Key` header, checked for presence, ASCII and length.
@@ -195,6 +224,14 @@ pub async fn create_case(
     let case: NewCase = serde_json::from_slice(&body)
         .map_err(|e| ApiError::BadRequest(format!("El cuerpo no es un caso válido: {e}")))?;
     let now = unix_now();
+    // An over-long attachments list is refused here, on its length alone, before the
+    // request queues for the database (it would hold up every other filing).
+    let rules = &state.deployment.intake;
+    if cases::checked_ids(&case.attachments, rules).is_err() {
+        let today = cc_core::intake::dates::Date::from_unix_seconds(now);
+        let errors = validate_new_case(&case, &state.deployment.case_types, rules, today);
+        return Err(ApiError::Validation(errors));
+    }
     let shared = state.clone();
     let stored = state
         .with_db(move |conn| {

@@ -78,7 +78,7 @@ impl Modify for BearerScheme {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .description(Some(
-                        "The staff token (`cc-server serve --staff-token`, env `CC_STAFF_TOKEN`)",
+                        "A staff member's token (`cc-server staff-member add NAME`), or the bootstrap token (`serve --staff-token`, env `CC_STAFF_TOKEN`). Wrong tokens are throttled per client (`429` with `Retry-After`)",
                     ))
                     .build(),
             ),

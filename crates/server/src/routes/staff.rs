@@ -11,26 +11,33 @@ use axum::Json;
 use cc_core::intake::dates::Date;
 use cc_core::tracking::{CaseStatus, StaffAction, StaffCaseSummary, StaffCaseView};
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 use utoipa::IntoParams;
 
 use super::cases::unix_now;
+use super::tracking::client_ip;
 use crate::cases::{self, CaseFilter, IntakeContext};
 use crate::problem::{ApiError, ApiResult};
+use crate::ratelimit::client_key;
+use crate::staff_members::{self, token_hash, BOOTSTRAP_MEMBER};
 use crate::state::AppState;
 
-/// Proof that the request carried the staff token (`Authorization: Bearer <token>`).
-pub struct StaffAuth;
+/// Proof that the request carried an active staff member's token (`Authorization:
+/// Bearer <token>`), and which member it was.
+pub struct StaffAuth {
+    /// The member's name, recorded with every event they cause.
+    pub member: String,
+}
 
-/// Compares in constant time. Both sides are hashed first so that neither the
-/// length nor a common prefix of the token shows in the timing.
-fn token_matches(expected: &str, given: &str) -> bool {
-    let expected_hash = Sha256::digest(expected.as_bytes());
-    let given_hash = Sha256::digest(given.as_bytes());
-    let equal: bool = expected_hash.ct_eq(&given_hash).into();
-    // An empty configured token would be a door left open: never match it.
-    equal && !expected.is_empty()
+/// The limiter's key for staff authentication (per client, like a ticket's).
+const STAFF_LIMIT_KEY: &str = "\0staff-api";
+
+/// Whether `hash` is the bootstrap token's, compared in constant time.
+fn is_bootstrap(state: &AppState, hash: &str) -> bool {
+    state
+        .staff_bootstrap_hash
+        .as_deref()
+        .is_some_and(|expected| bool::from(expected.as_bytes().ct_eq(hash.as_bytes())))
 }
 
 /// The token of an `Authorization: Bearer <token>` header (scheme in any case).
@@ -40,15 +47,40 @@ fn bearer_token(parts: &Parts) -> Option<&str> {
     scheme
         .eq_ignore_ascii_case("bearer")
         .then_some(token.trim())
+        .filter(|token| !token.is_empty())
 }
 
 impl FromRequestParts<AppState> for StaffAuth {
     type Rejection = ApiError;
 
+    /// Wrong tokens count against the client like wrong access codes (progressive
+    /// delay, then `429`) and are logged as security events; tokens never are.
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        match bearer_token(parts) {
-            Some(token) if token_matches(&state.staff_token, token) => Ok(StaffAuth),
-            _ => Err(ApiError::Unauthorized),
+        // No token at all is not a guess: refused without counting.
+        let Some(hash) = bearer_token(parts).map(token_hash) else {
+            return Err(ApiError::Unauthorized);
+        };
+        let client = client_key(client_ip(parts, state.trusted_proxy));
+        if let Err(retry_after_secs) = state.limiter.begin(&client, STAFF_LIMIT_KEY) {
+            crate::security::event("staff_auth_throttled", &client, "");
+            return Err(ApiError::TooManyAttempts { retry_after_secs });
+        }
+        let member = if is_bootstrap(state, &hash) {
+            Some(BOOTSTRAP_MEMBER.to_owned())
+        } else {
+            state
+                .with_db(move |conn| Ok(staff_members::member_for_hash(conn, &hash)?))
+                .await?
+        };
+        match member {
+            Some(member) => {
+                state.limiter.succeeded(&client, STAFF_LIMIT_KEY);
+                Ok(StaffAuth { member })
+            }
+            None => {
+                crate::security::event("staff_auth_failed", &client, "");
+                Err(ApiError::Unauthorized)
+            }
         }
     }
 }
@@ -92,7 +124,9 @@ impl StaffCaseQuery {
     responses((status = 200, body = Vec<StaffCaseSummary>),
               (status = 400, description = "Unknown status",
                   body = cc_core::api::Problem, content_type = "application/problem+json"),
-              (status = 401, description = "Missing or wrong token",
+              (status = 401, description = "Missing, wrong or revoked token",
+                  body = cc_core::api::Problem, content_type = "application/problem+json"),
+              (status = 429, description = "Too many wrong tokens from this client; see `Retry-After`",
                   body = cc_core::api::Problem, content_type = "application/problem+json")))]
 pub async fn list_cases(
     _auth: StaffAuth,
@@ -113,7 +147,9 @@ pub async fn list_cases(
     security(("bearer" = [])),
     params(("ticket" = String, Path, description = "The ticket, as typed")),
     responses((status = 200, body = StaffCaseView),
-              (status = 401, description = "Missing or wrong token",
+              (status = 401, description = "Missing, wrong or revoked token",
+                  body = cc_core::api::Problem, content_type = "application/problem+json"),
+              (status = 429, description = "Too many wrong tokens from this client; see `Retry-After`",
                   body = cc_core::api::Problem, content_type = "application/problem+json"),
               (status = 404, body = cc_core::api::Problem, content_type = "application/problem+json")))]
 pub async fn show_case(
@@ -147,7 +183,9 @@ pub async fn show_case(
     responses((status = 201, body = StaffCaseView, description = "The case after the action"),
               (status = 400, description = "A body that is not an action",
                   body = cc_core::api::Problem, content_type = "application/problem+json"),
-              (status = 401, description = "Missing or wrong token",
+              (status = 401, description = "Missing, wrong or revoked token",
+                  body = cc_core::api::Problem, content_type = "application/problem+json"),
+              (status = 429, description = "Too many wrong tokens from this client; see `Retry-After`",
                   body = cc_core::api::Problem, content_type = "application/problem+json"),
               (status = 404, body = cc_core::api::Problem, content_type = "application/problem+json"),
               (status = 409, description = "Not possible in the case's status (`case-closed`, `term-not-running`)",
@@ -155,12 +193,20 @@ pub async fn show_case(
               (status = 422, description = "Field errors (e.g. `new_due_date`: `expired`, `too_long`)",
                   body = cc_core::api::Problem, content_type = "application/problem+json")))]
 pub async fn add_event(
-    _auth: StaffAuth,
+    auth: StaffAuth,
     State(state): State<AppState>,
     Path(ticket): Path<String>,
     body: Result<Json<StaffAction>, JsonRejection>,
 ) -> ApiResult<Response> {
     let Json(action) = body.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    // Refused on its length alone, before queueing for the database.
+    if let StaffAction::Message { attachments, .. } | StaffAction::Answer { attachments, .. } =
+        &action
+    {
+        if let Err(too_many) = cases::checked_ids(attachments, &state.deployment.intake) {
+            return Err(ApiError::Validation(vec![too_many]));
+        }
+    }
     let shared = state.clone();
     let view = state
         .with_db(move |conn| {
@@ -170,7 +216,7 @@ pub async fn add_event(
             };
             let case =
                 cases::find_case_by_typed_ticket(conn, &ticket)?.ok_or(ApiError::NotFound)?;
-            cases::apply_staff_action(conn, &ctx, &case.ticket, &action, unix_now())
+            cases::apply_staff_action(conn, &ctx, &case.ticket, &action, &auth.member, unix_now())
         })
         .await?;
     Ok((StatusCode::CREATED, Json(view)).into_response())
@@ -179,14 +225,6 @@ pub async fn add_event(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tokens_match_only_exactly() {
-        assert!(token_matches("secreto-largo", "secreto-largo"));
-        assert!(!token_matches("secreto-largo", "secreto-larg"));
-        assert!(!token_matches("secreto-largo", "secreto-largoo"));
-        assert!(!token_matches("", ""));
-    }
 
     #[test]
     fn the_scheme_is_case_insensitive() {

@@ -20,6 +20,7 @@ use cc_core::tracking::{CaseView, LookupRequest, NewReply, Rating};
 use super::cases::{idempotency_key, unix_now};
 use crate::cases::{self, StoredCase, StoredFile, StoredResponse};
 use crate::problem::{ApiError, ApiResult};
+use crate::ratelimit::client_key;
 use crate::state::AppState;
 
 /// Header that carries the access code on the case's endpoints.
@@ -29,19 +30,41 @@ pub const ACCESS_CODE: &str = "x-access-code";
 /// the cap keeps junk from filling memory).
 const LOCKOUT_KEY_MAX_CHARS: usize = 80;
 
-/// The client's address, for the per-client lockout. `0.0.0.0` when the server runs
-/// without connection info (requests sent straight to the router, as in tests).
-pub struct ClientIp(pub IpAddr);
+/// The client, for the per-client limit on guessing: its [`client_key`] (an IPv6
+/// client is its /64). Behind the configured trusted proxy (`--trusted-proxy`) it is
+/// the last `X-Forwarded-For` entry, the address the proxy itself saw; from any other
+/// peer the header is ignored, since anyone can send it. `0.0.0.0` when the server
+/// runs without connection info (requests sent straight to the router, as in tests).
+pub struct Client(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+/// The address the request came from, as [`Client`] explains.
+pub fn client_ip(parts: &Parts, trusted_proxy: Option<IpAddr>) -> IpAddr {
+    let peer = parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
+    if trusted_proxy != Some(peer) {
+        return peer;
+    }
+    parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .next_back()
+        .and_then(|last| last.trim().parse().ok())
+        .unwrap_or(peer)
+}
+
+impl FromRequestParts<AppState> for Client {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
-        Ok(ClientIp(ip))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Client(client_key(client_ip(parts, state.trusted_proxy))))
     }
 }
 
@@ -71,14 +94,15 @@ fn today() -> Date {
 /// The case the ticket and code open, after the lockout check; counts the attempt.
 async fn open_case(
     state: &AppState,
-    client: IpAddr,
+    client: &str,
     typed_ticket: &str,
     typed_code: Option<String>,
 ) -> ApiResult<StoredCase> {
     let key = lockout_key(typed_ticket);
+    // Checked and counted in one step: parallel guesses cannot slip past the limit.
     state
         .limiter
-        .check(&key, client)
+        .begin(client, &key)
         .map_err(|retry_after_secs| ApiError::TooManyAttempts { retry_after_secs })?;
     let typed = typed_ticket.to_owned();
     let (case, opens) = state
@@ -90,11 +114,12 @@ async fn open_case(
         .await?;
     match case.filter(|_| opens) {
         Some(case) => {
-            state.limiter.record_success(&key);
+            state.limiter.succeeded(client, &key);
             Ok(case)
         }
         None => {
-            state.limiter.record_failure(&key, client);
+            // Counted in `begin`. Logged aggregated, with the client, never the code.
+            crate::security::event("lookup_failed", client, "");
             Err(ApiError::NotFound)
         }
     }
@@ -116,9 +141,11 @@ async fn view_of(state: &AppState, case: StoredCase) -> ApiResult<CaseView> {
 /// A case's status, timeline and what the citizen may do now.
 ///
 /// The ticket and the code are accepted as people type them (any case, spaces,
-/// dashes). Every failure is the same `404`; after 4 failures for a ticket, or 20 from
-/// one client, within 15 minutes, the answer is `429` with `Retry-After`, even with
-/// the right code, until the oldest of those failures is 15 minutes old.
+/// dashes). Every failure is the same `404`. Guessing is slowed per client (an IPv6
+/// client is its /64): after 5 failures on one ticket, or 20 on any, within 15 minutes,
+/// each further attempt from that client must wait 1 s, 2 s, 4 s, … (at most 15
+/// minutes) after the last one, else the answer is `429` with `Retry-After`. Other
+/// clients, the case's owner among them, are not affected.
 #[utoipa::path(post, path = "/api/v1/cases/lookup", tag = "tracking",
     request_body = LookupRequest,
     responses((status = 200, body = CaseView),
@@ -131,11 +158,11 @@ async fn view_of(state: &AppState, case: StoredCase) -> ApiResult<CaseView> {
                   body = cc_core::api::Problem, content_type = "application/problem+json")))]
 pub async fn lookup(
     State(state): State<AppState>,
-    ClientIp(client): ClientIp,
+    Client(client): Client,
     body: Result<Json<LookupRequest>, JsonRejection>,
 ) -> ApiResult<Json<CaseView>> {
     let request = json_body(body)?;
-    let case = open_case(&state, client, &request.ticket, Some(request.access_code)).await?;
+    let case = open_case(&state, &client, &request.ticket, Some(request.access_code)).await?;
     Ok(Json(view_of(&state, case).await?))
 }
 
@@ -202,11 +229,11 @@ fn file_response(file: StoredFile) -> Response {
                   body = cc_core::api::Problem, content_type = "application/problem+json")))]
 pub async fn download_attachment(
     State(state): State<AppState>,
-    ClientIp(client): ClientIp,
+    Client(client): Client,
     Path((ticket, id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    let case = open_case(&state, client, &ticket, access_code(&headers)).await?;
+    let case = open_case(&state, &client, &ticket, access_code(&headers)).await?;
     let file = state
         .with_db(move |conn| Ok(cases::case_file(conn, case.id, &id)?))
         .await?
@@ -250,12 +277,19 @@ fn stored_json(stored: StoredResponse) -> Response {
                   body = cc_core::api::Problem, content_type = "application/problem+json")))]
 pub async fn add_reply(
     State(state): State<AppState>,
-    ClientIp(client): ClientIp,
+    Client(client): Client,
     Path(ticket): Path<String>,
     headers: HeaderMap,
     body: Result<Json<NewReply>, JsonRejection>,
 ) -> ApiResult<Response> {
-    let case = open_case(&state, client, &ticket, access_code(&headers)).await?;
+    // An over-long attachments list is refused on its length alone, before any
+    // database work (the look-up included); it says nothing about the case.
+    if let Ok(Json(reply)) = &body {
+        if let Err(too_many) = cases::checked_ids(&reply.attachments, &state.deployment.intake) {
+            return Err(ApiError::Validation(vec![too_many]));
+        }
+    }
+    let case = open_case(&state, &client, &ticket, access_code(&headers)).await?;
     let key = idempotency_key(&headers)?;
     let reply = json_body(body)?;
     let shared = state.clone();
@@ -290,12 +324,12 @@ pub async fn add_reply(
                   body = cc_core::api::Problem, content_type = "application/problem+json")))]
 pub async fn rate(
     State(state): State<AppState>,
-    ClientIp(client): ClientIp,
+    Client(client): Client,
     Path(ticket): Path<String>,
     headers: HeaderMap,
     body: Result<Json<Rating>, JsonRejection>,
 ) -> ApiResult<Response> {
-    let case = open_case(&state, client, &ticket, access_code(&headers)).await?;
+    let case = open_case(&state, &client, &ticket, access_code(&headers)).await?;
     let rating = json_body(body)?;
     let shared = state.clone();
     let view = state
