@@ -147,7 +147,12 @@ fn Results(
         Memo::new(move |_| {
             let s = state.get();
             let outcome = engine.search.search(&s.q, &s.filters());
-            (outcome.hits, outcome.facets, outcome.partial, outcome.suggestion)
+            (
+                outcome.hits,
+                outcome.facets,
+                outcome.partial,
+                outcome.suggestion,
+            )
         })
     };
     let (shown, set_shown) = signal(PAGE_SIZE);

@@ -169,11 +169,9 @@ fn validate_step(step: Step, deployment: &Deployment, d: &Draft) -> Vec<FieldErr
                 .into_iter()
                 .collect()
         }
-        Step::Agency if d.agency.is_none() => vec![FieldError {
-            field: "agency".into(),
-            code: "required".into(),
-            message: t().err_agency.into(),
-        }],
+        Step::Agency if d.agency.is_none() => {
+            vec![FieldError::new("agency", "required", t().err_agency)]
+        }
         Step::WhatHappened => {
             let mut out: Vec<FieldError> = rules::validate_description(&d.description, r)
                 .into_iter()
@@ -186,11 +184,7 @@ fn validate_step(step: Step, deployment: &Deployment, d: &Draft) -> Vec<FieldErr
             out
         }
         Step::Contact => match (d.identity, case_type(deployment, d)) {
-            (None, _) => vec![FieldError {
-                field: "identity".into(),
-                code: "required".into(),
-                message: t().err_identity.into(),
-            }],
+            (None, _) => vec![FieldError::new("identity", "required", t().err_identity)],
             (Some(identity), Some(ct)) => {
                 let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
                 let (name, email, phone) = (opt(&d.name), opt(&d.email), opt(&d.phone));
@@ -519,34 +513,27 @@ fn contact_step(deployment: Deployment, draft: DraftStore, errors: Errors) -> An
         let tt = t();
         let mut opts = vec![
             RadioOption {
-                value: "identified".into(),
+                value: Identity::Identified.as_str().into(),
                 label: tt.identity_identified.into(),
                 hint: Some(tt.identity_identified_hint.into()),
             },
             RadioOption {
-                value: "confidential".into(),
+                value: Identity::Confidential.as_str().into(),
                 label: tt.identity_confidential.into(),
                 hint: Some(tt.identity_confidential_hint.into()),
             },
         ];
         if anonymous_allowed {
             opts.push(RadioOption {
-                value: "anonymous".into(),
+                value: Identity::Anonymous.as_str().into(),
                 label: tt.identity_anonymous.into(),
                 hint: Some(tt.identity_anonymous_hint.into()),
             });
         }
         opts
     });
-    let identity_value = Signal::derive(move || {
-        draft.0.with(|d| {
-            d.identity.map(|i| match i {
-                Identity::Identified => "identified".to_string(),
-                Identity::Confidential => "confidential".to_string(),
-                Identity::Anonymous => "anonymous".to_string(),
-            })
-        })
-    });
+    let identity_value =
+        Signal::derive(move || draft.0.with(|d| d.identity.map(|i| i.as_str().to_string())));
     let set =
         move |f: fn(&mut Draft, String)| Callback::new(move |v: String| draft.update(|d| f(d, v)));
     let shows_fields = move || {
@@ -564,11 +551,7 @@ fn contact_step(deployment: Deployment, draft: DraftStore, errors: Errors) -> An
             options=options
             value=identity_value
             on_change=Callback::new(move |v: String| draft.update(|d| {
-                d.identity = Some(match v.as_str() {
-                    "anonymous" => Identity::Anonymous,
-                    "confidential" => Identity::Confidential,
-                    _ => Identity::Identified,
-                });
+                d.identity = Some(Identity::parse(&v).unwrap_or_default());
             }))
             errors=errors
             legend_is_heading=true
