@@ -24,7 +24,8 @@ pub use attachments::{
 pub use events::{
     case_events, insert_event, record_staff_member, staff_member_of, timeline, CaseEvent,
 };
-pub use filing::{file_case, IntakeContext, CASES_ENDPOINT};
+pub use filing::{file_case, IntakeContext};
+pub use idempotency::CASES_ENDPOINT;
 pub use idempotency::{
     canonical_json, idempotency_key_hash, new_case_request_hash, open, purge_idempotency_keys,
     remember, replay, request_hash, seal, StoredResponse,
