@@ -8,6 +8,9 @@ use serde::Serialize;
 
 use crate::i18n::{fill_named, plural, Lang, Texts};
 
+mod retry;
+pub use retry::{with_retries, RetryPolicy, SAFE_SEND};
+
 /// How long a request may take before we give up and tell the person.
 /// Slow 3G round trips can reach seconds, so this is generous.
 const TIMEOUT_MS: u32 = 20_000;

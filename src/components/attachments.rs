@@ -30,11 +30,7 @@ pub async fn upload_attachment(
             return Err(problem(p));
         }
     }
-    let unreadable = || FieldError {
-        field: "attachments".into(),
-        code: "unreadable".into(),
-        message: t().err_attachment_type.into(),
-    };
+    let unreadable = || FieldError::new("attachments", "unreadable", t().err_attachment_type);
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| unreadable())?;
@@ -45,11 +41,7 @@ pub async fn upload_attachment(
         .await
         .map_err(|e| match e {
             ApiError::Problem(p) if !p.errors.is_empty() => p.errors[0].clone(),
-            other => FieldError {
-                field: "attachments".into(),
-                code: "upload".into(),
-                message: other.message(t()),
-            },
+            other => FieldError::new("attachments", "upload", other.message(t())),
         })
 }
 

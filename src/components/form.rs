@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use cc_core::intake::char_count::{self, CountBand};
 
+use super::ErrorMessage;
 use crate::i18n::{plural, t, tr};
 
 /// The errors of the current page.
@@ -35,22 +36,6 @@ fn described_by(id: &str, has_hint: bool, error: Option<String>) -> Option<Strin
         ids.push(format!("{id}-error"));
     }
     (!ids.is_empty()).then(|| ids.join(" "))
-}
-
-/// The inline error: "Error:" is visually hidden but read, so the message is not
-/// identified by colour alone.
-#[component]
-fn InlineError(id: String, error: Signal<Option<String>>) -> impl IntoView {
-    move || {
-        error.get().map(|msg| {
-            view! {
-                <p class="cc-error-message" id=format!("{id}-error")>
-                    <span class="cc-visually-hidden">{t().error_prefix}</span>
-                    {msg}
-                </p>
-            }
-        })
-    }
 }
 
 /// The error summary at the top of the page. It takes focus when it appears so
@@ -152,7 +137,7 @@ pub fn TextField(
         <div class="cc-field" class:cc-field--error=move || error.get().is_some()>
             <label class="cc-label" for=id>{move || label.get()}</label>
             {hint.map(|h| view! { <p class="cc-hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
-            <InlineError id=id.to_string() error=error />
+            <ErrorMessage id=id.to_string() error=error />
             <input
                 id=id
                 name=id
@@ -219,7 +204,7 @@ pub fn TextArea(
                 label_view().into_any()
             }}
             {hint.map(|h| view! { <p class="cc-hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
-            <InlineError id=id.to_string() error=error />
+            <ErrorMessage id=id.to_string() error=error />
             <textarea
                 id=id
                 name=id
@@ -274,7 +259,7 @@ pub fn Radios(
                     }}
                 </legend>
                 {hint.map(|h| view! { <p class="cc-hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
-                <InlineError id=id.to_string() error=error />
+                <ErrorMessage id=id.to_string() error=error />
                 {move || {
                     options
                         .get()
@@ -323,7 +308,7 @@ pub fn Checkbox(
     let error = error_for(errors, id);
     view! {
         <div class="cc-field" class:cc-field--error=move || error.get().is_some()>
-            <InlineError id=id.to_string() error=error />
+            <ErrorMessage id=id.to_string() error=error />
             <div class="cc-checkbox">
                 <input
                     class="cc-checkbox__input"

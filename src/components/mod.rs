@@ -1,6 +1,8 @@
 //! Small shared building blocks used by every feature.
 
 pub mod attachments;
+mod date_input;
+mod error_message;
 mod error_panel;
 pub mod form;
 pub mod format;
@@ -10,6 +12,8 @@ mod rich_text;
 mod save_on_device;
 
 pub use attachments::{upload_attachment, AttachmentPicker};
+pub use date_input::DateInput;
+pub use error_message::ErrorMessage;
 pub use error_panel::{ErrorPanel, Loading};
 pub use not_found::NotFound;
 pub use page_heading::{

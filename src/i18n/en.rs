@@ -5,7 +5,6 @@ pub const TEXTS: Texts = Texts {
     lang_label: "Language",
     skip_to_content: "Skip to main content",
     main_nav: "Main menu",
-    nav_home: "Home",
     nav_procedures: "Services",
     nav_contact: "Contact",
     nav_track: "Track my case",
@@ -54,7 +53,6 @@ pub const TEXTS: Texts = Texts {
     filter_in_person: "In person",
     filter_free: "Free services only",
     filters_clear: "Remove filters",
-    filters_apply: "Apply filters",
     show_more: "Show more results",
     tag_online: "Online",
     tag_in_person: "In person",
@@ -83,7 +81,6 @@ pub const TEXTS: Texts = Texts {
     proc_updated: "Information checked on {}",
     proc_contact_about: "Contact us about this service",
     proc_contact_about_text: "Did you have a problem with this service, or do you have a question? Write to the agency.",
-    proc_back_to_search: "Back to results",
     closed: "Closed",
 
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],

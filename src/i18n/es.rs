@@ -5,7 +5,6 @@ pub const TEXTS: Texts = Texts {
     lang_label: "Idioma",
     skip_to_content: "Saltar al contenido principal",
     main_nav: "Menú principal",
-    nav_home: "Inicio",
     nav_procedures: "Trámites",
     nav_contact: "Contactar",
     nav_track: "Seguir mi caso",
@@ -54,7 +53,6 @@ pub const TEXTS: Texts = Texts {
     filter_in_person: "En persona",
     filter_free: "Solo trámites gratuitos",
     filters_clear: "Quitar filtros",
-    filters_apply: "Aplicar filtros",
     show_more: "Mostrar más resultados",
     tag_online: "En línea",
     tag_in_person: "En persona",
@@ -83,7 +81,6 @@ pub const TEXTS: Texts = Texts {
     proc_updated: "Información revisada el {}",
     proc_contact_about: "Contactar sobre este trámite",
     proc_contact_about_text: "¿Tuvo un problema con este trámite o tiene una pregunta? Escríbale a la entidad.",
-    proc_back_to_search: "Volver a los resultados",
     closed: "Cerrado",
 
     weekdays: ["Lunes", "Martes", "Miércoles", "Jueves", "Viernes", "Sábado", "Domingo"],

@@ -135,7 +135,6 @@ pub struct Texts {
     pub lang_label: &'static str,
     pub skip_to_content: &'static str,
     pub main_nav: &'static str,
-    pub nav_home: &'static str,
     pub nav_procedures: &'static str,
     pub nav_contact: &'static str,
     pub nav_track: &'static str,
@@ -184,7 +183,6 @@ pub struct Texts {
     pub filter_in_person: &'static str,
     pub filter_free: &'static str,
     pub filters_clear: &'static str,
-    pub filters_apply: &'static str,
     pub show_more: &'static str,
     pub tag_online: &'static str,
     pub tag_in_person: &'static str,
@@ -213,7 +211,6 @@ pub struct Texts {
     pub proc_updated: &'static str,
     pub proc_contact_about: &'static str,
     pub proc_contact_about_text: &'static str,
-    pub proc_back_to_search: &'static str,
     pub closed: &'static str,
 
     pub weekdays: [&'static str; 7],

@@ -7,7 +7,6 @@ pub const TEXTS: Texts = Texts {
     lang_label: "Idioma",
     skip_to_content: "Ir para o conteúdo principal",
     main_nav: "Menu principal",
-    nav_home: "Início",
     nav_procedures: "Serviços",
     nav_contact: "Contatar",
     nav_track: "Acompanhar meu caso",
@@ -56,7 +55,6 @@ pub const TEXTS: Texts = Texts {
     filter_in_person: "Presencial",
     filter_free: "Só serviços gratuitos",
     filters_clear: "Limpar filtros",
-    filters_apply: "Aplicar filtros",
     show_more: "Mostrar mais resultados",
     tag_online: "Pela internet",
     tag_in_person: "Presencial",
@@ -85,7 +83,6 @@ pub const TEXTS: Texts = Texts {
     proc_updated: "Informações revisadas em {}",
     proc_contact_about: "Falar com o órgão sobre este serviço",
     proc_contact_about_text: "Teve um problema com este serviço ou tem uma dúvida? Escreva para o órgão.",
-    proc_back_to_search: "Voltar aos resultados",
     closed: "Fechado",
 
     weekdays: ["Segunda-feira", "Terça-feira", "Quarta-feira", "Quinta-feira", "Sexta-feira", "Sábado", "Domingo"],

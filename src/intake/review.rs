@@ -43,32 +43,22 @@ fn new_case(d: &Draft, lang: &str) -> NewCase {
     }
 }
 
-/// Sends with the draft's idempotency key, retrying transient failures with back-off
-/// (1 s, 2 s, 4 s, 8 s, or the server's Retry-After). Retrying is safe: the backend
-/// answers a repeated key with the first receipt.
+/// Sends with the draft's idempotency key under the one retry policy of the app
+/// ([`api::SAFE_SEND`]): retrying is safe, the backend answers a repeated key with the
+/// first receipt.
 async fn send_case(
     case: NewCase,
     key: String,
     attempt_note: WriteSignal<u32>,
 ) -> Result<CaseReceipt, ApiError> {
-    let mut delay_ms = 1000u32;
-    let mut attempt = 0;
-    loop {
-        let result = api::post::<_, CaseReceipt>("/cases", &case, Some(&key)).await;
-        match result {
-            Err(e) if e.is_transient() && attempt < 4 => {
-                attempt += 1;
-                let _ = attempt_note.try_set(attempt);
-                let wait = e
-                    .retry_after_secs()
-                    .map(|s| s.min(60) * 1000)
-                    .unwrap_or(delay_ms);
-                gloo_timers::future::TimeoutFuture::new(wait).await;
-                delay_ms *= 2;
-            }
-            other => return other,
-        }
-    }
+    api::with_retries(
+        api::SAFE_SEND,
+        |n| {
+            let _ = attempt_note.try_set(n);
+        },
+        || api::post::<_, CaseReceipt>("/cases", &case, Some(&key)),
+    )
+    .await
 }
 
 /// Lower case through the browser: `str::to_lowercase` would ship Rust's Unicode

@@ -17,38 +17,34 @@ use crate::kept_cases;
 fn validate(ticket: &str, code: &str) -> Result<(String, String), Vec<FieldError>> {
     let mut errors = Vec::new();
     let ticket = if ticket.trim().is_empty() {
-        errors.push(FieldError {
-            field: "ticket".into(),
-            code: "required".into(),
-            message: t().track_ticket_required.into(),
-        });
+        errors.push(FieldError::new(
+            "ticket",
+            "required",
+            t().track_ticket_required,
+        ));
         None
     } else {
         let n = normalize_ticket(ticket);
         if n.is_none() {
-            errors.push(FieldError {
-                field: "ticket".into(),
-                code: "format".into(),
-                message: t().track_ticket_format.into(),
-            });
+            errors.push(FieldError::new("ticket", "format", t().track_ticket_format));
         }
         n
     };
     let code = if code.trim().is_empty() {
-        errors.push(FieldError {
-            field: "access_code".into(),
-            code: "required".into(),
-            message: t().track_code_required.into(),
-        });
+        errors.push(FieldError::new(
+            "access_code",
+            "required",
+            t().track_code_required,
+        ));
         None
     } else {
         let n = normalize_code(code);
         if n.is_none() {
-            errors.push(FieldError {
-                field: "access_code".into(),
-                code: "format".into(),
-                message: t().track_code_format.into(),
-            });
+            errors.push(FieldError::new(
+                "access_code",
+                "format",
+                t().track_code_format,
+            ));
         }
         n
     };

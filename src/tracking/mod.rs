@@ -31,10 +31,6 @@ pub async fn lookup(ticket: &str, access_code: &str) -> Result<CaseView, ApiErro
 pub fn not_found_errors() -> Vec<FieldError> {
     ["access_code", "ticket"]
         .into_iter()
-        .map(|field| FieldError {
-            field: field.into(),
-            code: "not_found".into(),
-            message: t().track_not_found.into(),
-        })
+        .map(|field| FieldError::new(field, "not_found", t().track_not_found))
         .collect()
 }

@@ -153,12 +153,20 @@ const focus = (p) => p.evaluate(() => {
 
 /** The app's frame (Playwright's Frame object), once it is there. */
 async function appFrame(p) {
-  for (let i = 0; i < 100; i++) {
-    const f = p.frames().find((fr) => fr.url().startsWith(server.base));
-    if (f) return f;
-    await p.waitForTimeout(100);
-  }
-  throw new Error('no app frame');
+  const isApp = (fr) => fr.url().startsWith(server.base);
+  return p.frames().find(isApp) ?? p.waitForEvent('framenavigated', { predicate: isApp });
+}
+
+/** Resolves once every message already posted to `p`'s window has been handled: a
+ *  message the page posts to itself is queued behind them. */
+function messagesHandled(p) {
+  return p.evaluate(() => new Promise((done) => {
+    const token = `flush-${Math.random()}`;
+    window.addEventListener('message', function onFlush(e) {
+      if (e.data === token) { window.removeEventListener('message', onFlush); done(); }
+    });
+    window.postMessage(token, '*');
+  }));
 }
 
 /** Opens the dialog with the keyboard and waits until the app runs inside it and has
@@ -419,7 +427,7 @@ test('messages from foreign origins are ignored, both by the page script and by 
       { type: 'close' },
     ]) window.top.postMessage({ source: 'contacto-ciudadano', version: 1, ...m }, '*');
   });
-  await p.waitForTimeout(500);
+  await messagesHandled(p);
   assert.equal((await focus(p)).open, true, 'a foreign "close" does not close the dialog');
   assert.equal(await p.locator('#events li').count(), 0, 'a foreign "filed" is not reported');
   assert.equal(await p.locator('contacto-ciudadano iframe').evaluate((f) => f.style.height), heightBefore);
@@ -434,11 +442,12 @@ test('messages from foreign origins are ignored, both by the page script and by 
   await q.goto(`${HOST_ALIAS}/mismatch`);
   const frame = await appFrame(q);
   await frame.waitForSelector('main h1');
+  const ignored = q.waitForEvent('console', {
+    predicate: (m) => m.text().includes('ignored a message from http://localhost:8081'),
+  });
   await q.evaluate(() => document.getElementById('app').contentWindow.postMessage(
     { source: 'contacto-ciudadano', version: 1, type: 'ready' }, '*'));
-  for (let i = 0; i < 50 && !warnings.some((w) => w.includes(`ignored a message from ${'http://localhost:8081'}`)); i++) {
-    await q.waitForTimeout(100);
-  }
+  await ignored;
   assert.ok(warnings.some((w) => w.includes('ignored a message from http://localhost:8081')), `warnings: ${warnings}`);
   assert.equal(await q.locator('#messages li').count(), 0, 'the app never posted to the wrong origin');
   assert.deepEqual(q.errors, []);
@@ -448,8 +457,10 @@ test('messages from foreign origins are ignored, both by the page script and by 
   const r = await newPage(browser, { width: 1280, height: 800 });
   await r.goto(`${FOREIGN}/`);
   await button(r).waitFor();
+  // Chromium says so in the console when frame-ancestors refuses the frame.
+  const refused = r.waitForEvent('console', { predicate: (m) => /frame-ancestors/.test(m.text()) });
   await button(r).click();
-  await r.waitForTimeout(1500);
+  await refused;
   const fallback = r.locator('contacto-ciudadano p.l a');
   assert.ok(await fallback.isVisible(), 'the fallback link stays visible');
   assert.equal(await fallback.getAttribute('href'), `${server.base}/contacto?idioma=es&entidad=MDT`);

@@ -115,8 +115,11 @@ test('look-up: tolerant input, same answer for wrong code and unknown ticket', a
 
   await fresh.getByLabel('Número de caso').fill('MDT-QUE-2099-99999');
   await fresh.getByLabel('Código de acceso').fill(code);
+  // The summary goes when the form is sent and comes back with the answer.
+  const answered = fresh.waitForResponse((r) => r.url().endsWith('/cases/lookup'));
   await fresh.getByRole('button', { name: 'Ver mi caso' }).click();
-  await fresh.waitForTimeout(500);
+  await answered;
+  await fresh.locator('.cc-error-summary').waitFor();
   assert.equal(await fresh.locator('.cc-error-summary').innerText(), wrongCode, 'unknown ticket reads like a wrong code');
 
   await fresh.getByLabel('Número de caso').fill(ticket.toLowerCase().replace(/-/g, ' '));

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use crate::cases;
 use crate::problem::ApiResult;
-use crate::routes::cases::unix_now;
+use crate::routes::request::unix_now;
 use crate::state::AppState;
 
 /// How often the purge runs and how old things must be to go.

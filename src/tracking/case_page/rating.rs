@@ -50,11 +50,7 @@ pub fn RatingForm(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut found = Vec::new();
-        let req = |f: &str, m: &str| FieldError {
-            field: f.into(),
-            code: "required".into(),
-            message: m.into(),
-        };
+        let req = |f: &str, m: &str| FieldError::new(f, "required", m);
         if answered.get_untracked().is_none() {
             found.push(req("rating_answered", t().rating_answered_required));
         }
@@ -101,11 +97,11 @@ pub fn RatingForm(
                     let _ = errors.try_set(p.errors);
                 }
                 Err(e) => {
-                    let _ = errors.try_set(vec![FieldError {
-                        field: "rating_score".into(),
-                        code: "send".into(),
-                        message: e.message(t()),
-                    }]);
+                    let _ = errors.try_set(vec![FieldError::new(
+                        "rating_score",
+                        "send",
+                        e.message(t()),
+                    )]);
                 }
             }
         });
@@ -123,7 +119,7 @@ pub fn RatingForm(
                 <Radios id="rating_score" legend=tr_signal(|t| t.rating_score) options=scores
                     value=score.into() on_change=Callback::new(move |v| score.set(Some(v))) errors=errors />
                 <TextArea id="rating_comment" label=tr_signal(|t| t.rating_comment)
-                    value=comment.into() on_input=Callback::new(move |v| comment.set(v)) errors=errors max=1000 />
+                    value=comment.into() on_input=Callback::new(move |v| comment.set(v)) errors=errors max=cc_core::tracking::RATING_COMMENT_MAX />
                 <button type="submit" class="cc-button" aria-disabled=move || sending.get().then_some("true")>{tr(|t| t.rating_send)}</button>
             </form>
         </section>

@@ -53,26 +53,21 @@ pub fn ReplyForm(
         .map(|d| d.intake)
         .unwrap_or_default();
     let max = rules.description_max;
+    let rules_for_check = rules.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if sending.get_untracked() {
             return;
         }
         let d = draft.get_untracked();
-        if d.message.trim().is_empty() {
-            errors.set(vec![FieldError {
-                field: "reply".into(),
-                code: "required".into(),
-                message: t().reply_required.into(),
-            }]);
-            return;
-        }
-        if d.message.chars().count() > max {
-            errors.set(vec![FieldError {
-                field: "reply".into(),
-                code: "too_long".into(),
-                message: t().err_description_long.into(),
-            }]);
+        // The backend's own rule (cc-core), worded for this form.
+        if let Some(problem) = cc_core::tracking::validate_reply(&d.message, &rules_for_check) {
+            let message = if problem.code == "too_long" {
+                t().err_description_long
+            } else {
+                t().reply_required
+            };
+            errors.set(vec![FieldError::new("reply", problem.code, message)]);
             return;
         }
         errors.set(Vec::new());
@@ -88,19 +83,14 @@ pub fn ReplyForm(
                 ("X-Access-Code", code.as_str()),
                 ("Idempotency-Key", d.idempotency_key.as_str()),
             ];
-            // Same retry policy as the wizard: safe because of the idempotency key.
-            let mut result = api::post_with::<_, CaseView>(&path, &body, &headers).await;
-            let mut delay = 1000;
-            for _ in 0..3 {
-                match &result {
-                    Err(e) if e.is_transient() => {
-                        gloo_timers::future::TimeoutFuture::new(delay).await;
-                        delay *= 2;
-                        result = api::post_with::<_, CaseView>(&path, &body, &headers).await;
-                    }
-                    _ => break,
-                }
-            }
+            // The one retry policy of the app (the wizard's too): safe, because of
+            // the idempotency key.
+            let result = api::with_retries(
+                api::SAFE_SEND,
+                |_| {},
+                || api::post_with::<_, CaseView>(&path, &body, &headers),
+            )
+            .await;
             let _ = set_sending.try_set(false);
             match result {
                 Ok(view) => {

@@ -186,11 +186,7 @@ impl AttachmentProblem {
 
     /// The problem as a form error on the `attachments` field.
     pub fn to_field_error(&self, name: &str) -> FieldError {
-        FieldError {
-            field: FIELD.to_string(),
-            code: self.code().to_string(),
-            message: self.message_es(name),
-        }
+        FieldError::new(FIELD, self.code(), self.message_es(name))
     }
 }
 

@@ -25,6 +25,27 @@ pub enum Identity {
     Anonymous,
 }
 
+impl Identity {
+    pub const ALL: [Identity; 3] = [
+        Identity::Identified,
+        Identity::Confidential,
+        Identity::Anonymous,
+    ];
+
+    /// The wire and storage form (`"identified"`, …), the same as serde's.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Identity::Identified => "identified",
+            Identity::Confidential => "confidential",
+            Identity::Anonymous => "anonymous",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Identity> {
+        Identity::ALL.into_iter().find(|i| i.as_str() == s)
+    }
+}
+
 /// A case type as configured by the deployment.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

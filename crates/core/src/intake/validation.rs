@@ -48,11 +48,7 @@ const MSG_DATE_FORMAT: &str =
     "Escriba la fecha con números: día, mes y año. Por ejemplo: 27 3 2026.";
 
 fn error(field: &str, code: &str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field: field.to_string(),
-        code: code.to_string(),
-        message: message.into(),
-    }
+    FieldError::new(field, code, message)
 }
 
 /// `Some(trimmed)` when the optional text has something besides spaces.

@@ -14,15 +14,12 @@ use rusqlite::{params, Connection, TransactionBehavior};
 
 use super::attachments::{checked_ids, link_attachments, unavailable_attachments};
 use super::events::insert_event;
-use super::idempotency::{new_case_request_hash, remember, replay, StoredResponse};
+use super::idempotency::{new_case_request_hash, remember, replay, StoredResponse, CASES_ENDPOINT};
 use super::storage::{access_code_hash, identity_str};
 use super::{field_error, some_text};
 use crate::db::DbError;
 use crate::problem::{ApiError, ApiResult};
 use crate::state::Catalog;
-
-/// Endpoint name stored with (and hashed into) idempotency keys of new cases.
-pub const CASES_ENDPOINT: &str = "POST /api/v1/cases";
 
 /// What filing needs besides the database: the deployment (case types, rules,
 /// holidays) and the catalog (agencies and procedures that exist).

@@ -10,9 +10,11 @@ use sha2::{Digest, Sha256};
 
 use cc_core::intake::NewCase;
 
-use super::filing::CASES_ENDPOINT;
 use crate::db::DbError;
 use crate::problem::{ApiError, ApiResult};
+
+/// Endpoint name stored with (and hashed into) idempotency keys of new cases.
+pub const CASES_ENDPOINT: &str = "POST /api/v1/cases";
 
 /// A stored HTTP answer: what the first request got, replayed byte for byte.
 #[derive(Debug, Clone, PartialEq, Eq)]

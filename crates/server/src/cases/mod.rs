@@ -24,12 +24,13 @@ pub use attachments::{
 pub use events::{
     case_events, insert_event, record_staff_member, staff_member_of, timeline, CaseEvent,
 };
-pub use filing::{file_case, IntakeContext, CASES_ENDPOINT};
+pub use filing::{file_case, IntakeContext};
+pub use idempotency::CASES_ENDPOINT;
 pub use idempotency::{
     canonical_json, idempotency_key_hash, new_case_request_hash, open, purge_idempotency_keys,
     remember, replay, request_hash, seal, StoredResponse,
 };
-pub use replies::{add_rating, add_reply, replies_endpoint, REPLY_MAX_CHARS};
+pub use replies::{add_rating, add_reply, replies_endpoint};
 pub use staff_actions::{apply_staff_action, REASON_MAX_CHARS, STAFF_MESSAGE_MAX_CHARS};
 pub use storage::{
     access_code_hash, code_opens, count_cases, find_case_by_ticket, find_case_by_typed_ticket,
@@ -50,11 +51,7 @@ fn some_text(value: &Option<String>) -> Option<String> {
 }
 
 fn field_error(field: &str, code: &str, message: &str) -> FieldError {
-    FieldError {
-        field: field.into(),
-        code: code.into(),
-        message: message.into(),
-    }
+    FieldError::new(field, code, message)
 }
 
 fn conflict(kind: &'static str, detail: &str) -> ApiError {

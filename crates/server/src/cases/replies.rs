@@ -8,36 +8,18 @@ use cc_core::tracking::{self, Actor, CaseStatus, CaseView, NewReply, Rating};
 use rusqlite::{params, Connection, TransactionBehavior};
 
 use super::attachments::{checked_ids, link_attachments, unavailable_attachments};
+use super::conflict;
 use super::events::insert_event;
 use super::idempotency::{remember, replay, request_hash, StoredResponse};
 use super::storage::{case_in, set_status, status_of, touch};
 use super::views::{case_view, rating_of};
-use super::{conflict, field_error};
 use crate::db::DbError;
 use crate::problem::{ApiError, ApiResult};
-
-/// Longest citizen reply, in characters (the same as a case description).
-pub const REPLY_MAX_CHARS: usize = 4000;
 
 /// Endpoint name stored with (and hashed into) idempotency keys of a case's replies:
 /// per ticket, so a key reused on another case is refused.
 pub fn replies_endpoint(ticket: &str) -> String {
     format!("POST /api/v1/cases/{ticket}/replies")
-}
-
-/// `required` / `too_long` for a free-text field.
-pub(super) fn text_error(field: &str, text: &str, max_chars: usize) -> Option<FieldError> {
-    if text.trim().is_empty() {
-        Some(field_error(field, "required", "Escriba el texto."))
-    } else if text.trim().chars().count() > max_chars {
-        Some(field_error(
-            field,
-            "too_long",
-            &format!("Escriba {max_chars} caracteres o menos."),
-        ))
-    } else {
-        None
-    }
 }
 
 /// Checks a message and its files: the errors, or the unique attachment ids.
@@ -48,7 +30,7 @@ pub(super) fn check_message<'a>(
     attachments: &'a [String],
     max_chars: usize,
 ) -> ApiResult<Vec<&'a str>> {
-    let mut errors: Vec<FieldError> = text_error("message", message, max_chars)
+    let mut errors: Vec<FieldError> = tracking::validate_text("message", message, max_chars)
         .into_iter()
         .collect();
     let ids = match checked_ids(attachments, rules) {
@@ -102,7 +84,8 @@ pub fn add_reply(
         &deployment.intake,
         &reply.message,
         &reply.attachments,
-        REPLY_MAX_CHARS,
+        // One limit with the app's reply form: the deployment's description length.
+        deployment.intake.description_max,
     )?;
     let data = serde_json::json!({ "attachments": ids.len() });
     let event = insert_event(

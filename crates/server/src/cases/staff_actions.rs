@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::attachments::link_attachments;
 use super::events::{insert_event, record_staff_member};
 use super::filing::IntakeContext;
-use super::replies::{check_message, text_error};
+use super::replies::check_message;
 use super::storage::{case_in, status_of, stored_date, StoredCase};
 use super::views::staff_case_view;
 use super::{conflict, field_error};
@@ -196,7 +196,9 @@ fn term_must_run(ctx: &ActionContext<'_>) -> ApiResult<()> {
 
 fn plan_request_info<'a>(ctx: &ActionContext<'_>, message: &str) -> ApiResult<Change<'a>> {
     term_must_run(ctx)?;
-    if let Some(error) = text_error("message", message, STAFF_MESSAGE_MAX_CHARS) {
+    if let Some(error) =
+        cc_core::tracking::validate_text("message", message, STAFF_MESSAGE_MAX_CHARS)
+    {
         return Err(ApiError::Validation(vec![error]));
     }
     // Ley 1755 art. 17: the citizen has one month to complete the petition.
@@ -241,7 +243,11 @@ fn plan_extend<'a>(
         .map(|(code, message)| field_error("new_due_date", code, &message))
         .into_iter()
         .collect();
-    errors.extend(text_error("reason", reason, REASON_MAX_CHARS));
+    errors.extend(cc_core::tracking::validate_text(
+        "reason",
+        reason,
+        REASON_MAX_CHARS,
+    ));
     let new_due = match Date::parse(new_due_date.trim()) {
         Some(new) if errors.is_empty() => new,
         _ => return Err(ApiError::Validation(errors)),
@@ -263,9 +269,10 @@ fn plan_transfer<'a>(
     to_agency: &str,
     reason: &str,
 ) -> ApiResult<Change<'a>> {
-    let mut errors: Vec<FieldError> = text_error("reason", reason, REASON_MAX_CHARS)
-        .into_iter()
-        .collect();
+    let mut errors: Vec<FieldError> =
+        cc_core::tracking::validate_text("reason", reason, REASON_MAX_CHARS)
+            .into_iter()
+            .collect();
     let agency = match known_agency(ctx, "to_agency", to_agency) {
         Ok(agency) if ctx.case.agency.as_deref() == Some(agency.acronym.as_str()) => {
             errors.push(field_error(
@@ -300,7 +307,9 @@ fn plan_transfer<'a>(
 
 fn plan_close<'a>(message: Option<&str>) -> ApiResult<Change<'a>> {
     let message = message.map(str::trim).filter(|m| !m.is_empty());
-    if let Some(error) = message.and_then(|m| text_error("message", m, STAFF_MESSAGE_MAX_CHARS)) {
+    if let Some(error) = message
+        .and_then(|m| cc_core::tracking::validate_text("message", m, STAFF_MESSAGE_MAX_CHARS))
+    {
         return Err(ApiError::Validation(vec![error]));
     }
     Ok(Change {

@@ -14,19 +14,13 @@ use crate::db::DbError;
 use crate::problem::{ApiError, ApiResult};
 
 pub(super) fn identity_str(identity: Identity) -> &'static str {
-    match identity {
-        Identity::Identified => "identified",
-        Identity::Confidential => "confidential",
-        Identity::Anonymous => "anonymous",
-    }
+    identity.as_str()
 }
 
+/// A stored identity; an unknown value (never written by this code) reads as the
+/// default, as before.
 pub(super) fn parse_identity(s: &str) -> Identity {
-    match s {
-        "confidential" => Identity::Confidential,
-        "anonymous" => Identity::Anonymous,
-        _ => Identity::Identified,
-    }
+    Identity::parse(s).unwrap_or_default()
 }
 
 /// A stored case as the backend sees it (never sent as is: it holds personal data).

@@ -15,26 +15,14 @@ use cc_core::intake::{AttachmentReceipt, CaseReceipt, NewCase};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use super::tracking::Client;
+use super::request::{idempotency_key, unix_now, Client};
 use crate::cases::{self, IntakeContext, StoredResponse};
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::uploads;
 
-/// Header that makes `POST /api/v1/cases` and `POST /api/v1/cases/{ticket}/replies`
-/// safe to retry.
-pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
-const KEY_MIN_CHARS: usize = 8;
-const KEY_MAX_CHARS: usize = 200;
 /// How much of an upload the type check looks at (magic numbers sit at the start).
 const SNIFF_HEAD_BYTES: usize = 4096;
-
-/// Seconds since the Unix epoch (0 if the clock is before it).
-pub(crate) fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-}
 
 /// The raw bytes of an uploaded file (documented as a binary string).
 #[derive(ToSchema)]
@@ -158,22 +146,6 @@ fn charge_upload(state: &AppState, client: &str, bytes: u64) -> ApiResult<()> {
             retry_after_secs: over.retry_after_secs,
         }
     })
-}
-
-/// The `Idempotency-Key` header, checked for presence, ASCII and length.
-pub(crate) fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
-    let value = headers.get(IDEMPOTENCY_KEY).ok_or_else(|| {
-        ApiError::BadRequest("Falta la cabecera Idempotency-Key (una clave única por envío)".into())
-    })?;
-    let key = value
-        .to_str()
-        .map_err(|_| ApiError::BadRequest("La cabecera Idempotency-Key debe ser ASCII".into()))?;
-    if !(KEY_MIN_CHARS..=KEY_MAX_CHARS).contains(&key.chars().count()) {
-        return Err(ApiError::BadRequest(format!(
-            "La cabecera Idempotency-Key debe tener entre {KEY_MIN_CHARS} y {KEY_MAX_CHARS} caracteres"
-        )));
-    }
-    Ok(key.to_owned())
 }
 
 /// The stored answer as an HTTP response (the same bytes on every replay).

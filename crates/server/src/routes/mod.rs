@@ -12,6 +12,7 @@ use crate::state::AppState;
 
 pub mod cases;
 pub mod catalog;
+pub mod request;
 pub mod staff;
 pub mod tracking;
 

@@ -14,8 +14,7 @@ use serde::Deserialize;
 use subtle::ConstantTimeEq;
 use utoipa::IntoParams;
 
-use super::cases::unix_now;
-use super::tracking::client_ip;
+use super::request::{client_ip, unix_now};
 use crate::cases::{self, CaseFilter, IntakeContext};
 use crate::problem::{ApiError, ApiResult};
 use crate::ratelimit::client_key;

@@ -5,11 +5,8 @@
 //! Unknown ticket, missing, malformed or wrong code, another case's code: all get the
 //! same `404`, and all count toward the lockout (see [`crate::ratelimit`]).
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
-use axum::http::request::Parts;
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -17,10 +14,9 @@ use cc_core::intake::dates::Date;
 use cc_core::intake::ticket::normalize_ticket;
 use cc_core::tracking::{CaseView, LookupRequest, NewReply, Rating};
 
-use super::cases::{idempotency_key, unix_now};
+use super::request::{idempotency_key, unix_now, Client};
 use crate::cases::{self, StoredCase, StoredFile, StoredResponse};
 use crate::problem::{ApiError, ApiResult};
-use crate::ratelimit::client_key;
 use crate::state::AppState;
 
 /// Header that carries the access code on the case's endpoints.
@@ -29,44 +25,6 @@ pub const ACCESS_CODE: &str = "x-access-code";
 /// Longest typed ticket kept as a lockout key (longer input is not a ticket anyway;
 /// the cap keeps junk from filling memory).
 const LOCKOUT_KEY_MAX_CHARS: usize = 80;
-
-/// The client, for the per-client limit on guessing: its [`client_key`] (an IPv6
-/// client is its /64). Behind the configured trusted proxy (`--trusted-proxy`) it is
-/// the last `X-Forwarded-For` entry, the address the proxy itself saw; from any other
-/// peer the header is ignored, since anyone can send it. `0.0.0.0` when the server
-/// runs without connection info (requests sent straight to the router, as in tests).
-pub struct Client(pub String);
-
-/// The address the request came from, as [`Client`] explains.
-pub fn client_ip(parts: &Parts, trusted_proxy: Option<IpAddr>) -> IpAddr {
-    let peer = parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
-    if trusted_proxy != Some(peer) {
-        return peer;
-    }
-    parts
-        .headers
-        .get_all("x-forwarded-for")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .next_back()
-        .and_then(|last| last.trim().parse().ok())
-        .unwrap_or(peer)
-}
-
-impl FromRequestParts<AppState> for Client {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        Ok(Client(client_key(client_ip(parts, state.trusted_proxy))))
-    }
-}
 
 /// The ticket's lockout key: its canonical form, so typing it differently does not
 /// buy more attempts.

@@ -1,0 +1,89 @@
+//! Every text of the interface is used somewhere. A missing text in any language is
+//! already a compile error (each language is one value of the same struct); this
+//! catches the other half: a field no screen reads any more, left behind in three
+//! languages. Native only: it reads the sources.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The text structs and the files that hold their values (which do not count as uses).
+const TEXT_STRUCTS: &[(&str, &str, &[&str])] = &[
+    (
+        "src/i18n/mod.rs",
+        "pub struct Texts {",
+        &["src/i18n/es.rs", "src/i18n/en.rs", "src/i18n/pt.rs"],
+    ),
+    ("src/embed/texts.rs", "pub struct EmbedTexts {", &[]),
+];
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).expect("readable source folder") {
+        let path = entry.expect("readable entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Field names of `pub struct NAME { pub field: … }` in `source`.
+fn fields(source: &str, header: &str) -> Vec<String> {
+    let start = source.find(header).expect("text struct present") + header.len();
+    let body = &source[start..start + source[start..].find("\n}").expect("struct end")];
+    body.lines()
+        .filter_map(|l| l.trim().strip_prefix("pub "))
+        .filter_map(|l| l.split_once(':').map(|(name, _)| name.trim().to_string()))
+        .collect()
+}
+
+/// `.name` as a whole field access (not `.name_more`).
+fn reads_field(source: &str, name: &str) -> bool {
+    let needle = format!(".{name}");
+    source.match_indices(&needle).any(|(i, _)| {
+        let after = source[i + needle.len()..].chars().next();
+        !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+#[test]
+fn every_text_is_read_by_some_screen() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    for (struct_file, header, value_files) in TEXT_STRUCTS {
+        let declared = fields(
+            &fs::read_to_string(root.join(struct_file)).expect("struct file"),
+            header,
+        );
+        assert!(declared.len() > 10, "{header}: parsed {declared:?}");
+        let uses: Vec<String> = files
+            .iter()
+            .filter(|f| !value_files.iter().any(|v| f.ends_with(v)))
+            .map(|f| fs::read_to_string(f).expect("source file"))
+            .collect();
+        let unused: Vec<&String> = declared
+            .iter()
+            .filter(|name| name.as_str() != "lang" && !uses.iter().any(|s| reads_field(s, name)))
+            .collect();
+        assert!(
+            unused.is_empty(),
+            "texts no screen reads ({header}): {unused:?}"
+        );
+    }
+}
+
+#[test]
+fn the_check_itself_tells_a_read_from_a_longer_name() {
+    assert!(reads_field("t().draft_delete)", "draft_delete"));
+    assert!(!reads_field("t().draft_delete_yes)", "draft_delete"));
+    assert!(reads_field("tt.units_day,", "units_day"));
+    assert_eq!(
+        fields(
+            "pub struct T {\n    pub a: &'static str,\n    pub b_c: [&'static str; 7],\n}\n",
+            "pub struct T {"
+        ),
+        vec!["a".to_string(), "b_c".to_string()]
+    );
+}
