@@ -175,7 +175,7 @@ fn Results(
     view! {
         <div class="cc-search-layout">
             <FiltersDisclosure active=Signal::derive(move || state.with(SearchState::has_filters))>
-                <Filters engine=engine_for_filters state=state update=update facets=Signal::derive(move || outcome.with(|o| o.1.clone())) />
+                <Filters engine=engine_for_filters.clone() state=state update=update facets=Signal::derive(move || outcome.with(|o| o.1.clone())) />
             </FiltersDisclosure>
             <section class="cc-results" aria-labelledby="results-count">
                 // Polite live region: people using screen readers hear the new count
@@ -305,18 +305,27 @@ fn SearchHint() -> impl IntoView {
 
 /// On a phone the filters fold behind "Filtrar" so the results come first; on wider
 /// screens they are open beside the results. A native `<details>`: keyboard and
-/// screen readers know it, and it works before any script runs.
+/// screen readers know it. While folded, the filters are not drawn at all, so typing
+/// on a slow phone does not redraw facet counts nobody sees.
 #[component]
-fn FiltersDisclosure(active: Signal<bool>, children: Children) -> impl IntoView {
+fn FiltersDisclosure(active: Signal<bool>, children: ChildrenFn) -> impl IntoView {
     let wide = web_sys::window()
         .and_then(|w| w.match_media("(min-width: 48rem)").ok().flatten())
         .is_some_and(|m| m.matches());
+    let open = RwSignal::new(wide || active.get_untracked());
     view! {
-        <details class="cc-filters-disclosure" open=wide || active.get_untracked()>
+        <details
+            class="cc-filters-disclosure"
+            prop:open=move || open.get()
+            on:toggle=move |ev| {
+                let details: web_sys::HtmlDetailsElement = event_target(&ev);
+                open.set(details.open());
+            }
+        >
             <summary class="cc-filters-disclosure__summary">
                 <span class="cc-filters-disclosure__label">{tr(|t| t.filters_show)}</span>
             </summary>
-            {children()}
+            <Show when=move || open.get()>{children()}</Show>
         </details>
     }
 }
