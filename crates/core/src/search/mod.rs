@@ -27,6 +27,7 @@ mod foreign;
 mod index;
 mod query;
 mod rank;
+mod remote;
 mod sort;
 mod stem;
 mod suggest;
@@ -50,6 +51,11 @@ use index::Index;
 use query::{match_term, parse, TermMatches};
 use rank::{score_docs, Highlighter};
 use synonyms::Synonyms;
+
+pub use remote::{
+    filters_of, search_mode, search_page, SearchMode, SearchPage, LOCAL_SEARCH_MAX_PROCEDURES,
+    SEARCH_PAGE_SIZE,
+};
 
 /// Filters of a search; `None`/`false` means "any".
 #[derive(Debug, Clone, Default, PartialEq)]
