@@ -340,3 +340,40 @@ fn partial_hits_keep_highlights() {
     let hit = &outcome.hits[0];
     assert_eq!(hit.highlights.len(), 2, "Renovación and pasaporte");
 }
+
+#[test]
+fn field_weight_times_match_kind_and_a_little_evidence() {
+    let p = procedure;
+    let cat = CatalogIndex {
+        procedures: vec![
+            p("Pasaporti consular", "DGM", "Trámite consular.", &[]),
+            p("Visa de turismo", "DGM", "Para turistas.", &["pasaporte"]),
+            p(
+                "Registro de nacimiento",
+                "SERECI",
+                "Inscriba al recién nacido.",
+                &[],
+            ),
+            p(
+                "Registro de nacimiento",
+                "SERECI",
+                "Inscriba al recién nacido.",
+                &["nacimiento"],
+            ),
+        ],
+        ..catalog()
+    };
+    let index = SearchIndex::new(&cat);
+    let docs = |q: &str| -> Vec<usize> {
+        index
+            .search(q, &Filters::default())
+            .hits
+            .iter()
+            .map(|h| h.doc)
+            .collect()
+    };
+    // An exact keyword (6 × 1) beats a typo in the name (10 × 0.55): weights multiply.
+    assert_eq!(docs("pasaporte")[0], 1);
+    // Same name, but one also has the word among its keywords: more evidence first.
+    assert_eq!(docs("nacimiento"), [3, 2]);
+}
