@@ -268,6 +268,16 @@ fn words_in_most_procedures_do_not_decide() {
     assert_eq!(first("tramite de pasaporte"), "Pasaporte");
     // A query of common words only still asks for them.
     assert_eq!(run("bolivia").0.len(), 24);
+    // A procedure that does not name the country is still a strict match.
+    let mut cat = catalog();
+    cat.procedures[5].summary = "Permiso de entrada para turistas.".into();
+    let outcome = SearchIndex::new(&cat).search("visa bolivia", &Filters::default());
+    assert!(!outcome.partial);
+    assert_eq!(cat.procedures[outcome.hits[0].doc].name, "Visa de turismo");
+    // In a catalog too small for frequencies to mean anything, every word decides.
+    cat.procedures.truncate(12);
+    let outcome = SearchIndex::new(&cat).search("visa bolivia", &Filters::default());
+    assert!(outcome.partial);
 }
 
 #[test]
