@@ -146,7 +146,7 @@ fn main() {
         }
     }
     #[cfg(not(feature = "before"))]
-    session::report(&cases.iter().map(|c| &c.catalog).collect::<Vec<_>>());
+    session::report(&catalogs::both());
 }
 
 /// Queries whose answer is not in the first five, with what came first instead.

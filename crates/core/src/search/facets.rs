@@ -49,7 +49,7 @@ impl Filter {
             agency: self.agency.is_none_or(|a| a == Some(doc.agency)),
             category: self
                 .category
-                .is_none_or(|c| c.is_some_and(|c| doc.categories.contains(&c))),
+                .is_none_or(|c| c.is_some_and(|c| doc.has_category(c))),
             modality: match self.modality {
                 None => true,
                 Some(ModalityKind::Online) => doc.online,
@@ -91,7 +91,7 @@ impl FacetCounter {
             self.agencies[doc.agency as usize] += 1;
         }
         if p.agency && p.modality && p.free {
-            for &c in doc.categories.iter() {
+            for c in doc.categories() {
                 self.categories[c as usize] += 1;
             }
         }

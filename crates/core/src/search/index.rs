@@ -66,12 +66,36 @@ pub(crate) struct NameWord {
 #[derive(Debug, Clone)]
 pub(crate) struct Doc {
     pub agency: u32,
-    pub categories: Box<[u32]>,
+    /// The first category inline (`NO_CATEGORY` if none) and the rest boxed: facets
+    /// read every matching procedure's categories, and a pointer per procedure made
+    /// that a cache miss each.
+    first_category: u32,
+    more_categories: Box<[u32]>,
     pub online: bool,
     pub in_person: bool,
     pub free: bool,
     /// Range of this procedure's words in [`Index::name_words`] (stop words left out).
     pub name_words: (u32, u32),
+}
+
+const NO_CATEGORY: u32 = u32::MAX;
+
+impl Doc {
+    /// The procedure's category ids, sorted and distinct.
+    pub fn categories(&self) -> impl Iterator<Item = u32> + '_ {
+        let first = (self.first_category != NO_CATEGORY).then_some(self.first_category);
+        first
+            .into_iter()
+            .chain(self.more_categories.iter().copied())
+    }
+
+    pub fn has_category(&self, c: u32) -> bool {
+        self.first_category == c || self.more_categories.contains(&c)
+    }
+
+    pub fn category_count(&self) -> usize {
+        usize::from(self.first_category != NO_CATEGORY) + self.more_categories.len()
+    }
 }
 
 /// Distinct facet values (agency acronyms or category slugs) numbered in first-seen order.
@@ -225,7 +249,8 @@ impl<'c> Builder<'c> {
         }
         self.docs.push(Doc {
             agency,
-            categories: categories.into(),
+            first_category: categories.first().copied().unwrap_or(NO_CATEGORY),
+            more_categories: categories.get(1..).unwrap_or_default().into(),
             online: p.online,
             in_person: p.in_person,
             free: p.free,

@@ -27,6 +27,7 @@ mod foreign;
 mod index;
 mod query;
 mod rank;
+mod remote;
 mod sort;
 mod stem;
 mod suggest;
@@ -50,6 +51,11 @@ use index::Index;
 use query::{match_term, parse, TermMatches};
 use rank::{score_docs, Highlighter};
 use synonyms::Synonyms;
+
+pub use remote::{
+    filters_of, search_mode, search_page, SearchMode, SearchPage, LOCAL_SEARCH_MAX_PROCEDURES,
+    SEARCH_PAGE_SIZE,
+};
 
 /// Filters of a search; `None`/`false` means "any".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -157,7 +163,7 @@ impl SearchIndex {
             + lookups
             + ix.docs
                 .iter()
-                .map(|d| size_of::<index::Doc>() + d.categories.len() * 4)
+                .map(|d| size_of::<index::Doc>() + d.category_count().saturating_sub(1) * 4)
                 .sum::<usize>()
             + ix.name_words.len() * size_of::<index::NameWord>()
             + ix.by_name.len() * 8
@@ -192,29 +198,25 @@ impl SearchIndex {
         outcome
     }
 
-    /// Sorts hits (given in document order) by score, ties by name. Sorting one `u64`
-    /// key per hit instead of comparing hits is what keeps a two-letter prefix that
+    /// Sorts hits by score, ties by name. Sorting one integer key per hit (score, name
+    /// rank, position) instead of comparing hits is what keeps a two-letter prefix that
     /// matches most of a 50,000-procedure catalog within a keystroke's budget.
     fn best_first(&self, hits: Vec<Hit>) -> Vec<Hit> {
         let rank = &self.index.name_rank;
-        let mut keys: Vec<u64> = hits
+        let mut keys: Vec<u128> = hits
             .iter()
-            .map(|h| {
+            .enumerate()
+            .map(|(i, h)| {
                 // Scores are never negative, so their bits order like their values;
                 // inverted, the best score sorts first.
                 let score = if h.score > 0.0 { h.score.to_bits() } else { 0 };
-                u64::from(u32::MAX - score) << 32 | u64::from(rank[h.doc])
+                u128::from(u32::MAX - score) << 64 | u128::from(rank[h.doc]) << 32 | i as u128
             })
             .collect();
         sort::sort_by(&mut keys, |a, b| a.cmp(b));
-        let docs: Vec<usize> = hits.iter().map(|h| h.doc).collect();
         let mut slots: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
         keys.iter()
-            .filter_map(|&k| {
-                let doc = self.index.by_name[(k & 0xffff_ffff) as usize] as usize;
-                let i = docs.binary_search(&doc).ok()?;
-                slots[i].take()
-            })
+            .filter_map(|&k| slots[(k & 0xffff_ffff) as usize].take())
             .collect()
     }
 

@@ -268,6 +268,16 @@ fn words_in_most_procedures_do_not_decide() {
     assert_eq!(first("tramite de pasaporte"), "Pasaporte");
     // A query of common words only still asks for them.
     assert_eq!(run("bolivia").0.len(), 24);
+    // A procedure that does not name the country is still a strict match.
+    let mut cat = catalog();
+    cat.procedures[5].summary = "Permiso de entrada para turistas.".into();
+    let outcome = SearchIndex::new(&cat).search("visa bolivia", &Filters::default());
+    assert!(!outcome.partial);
+    assert_eq!(cat.procedures[outcome.hits[0].doc].name, "Visa de turismo");
+    // In a catalog too small for frequencies to mean anything, every word decides.
+    cat.procedures.truncate(12);
+    let outcome = SearchIndex::new(&cat).search("visa bolivia", &Filters::default());
+    assert!(outcome.partial);
 }
 
 #[test]
@@ -339,4 +349,41 @@ fn partial_hits_keep_highlights() {
     let (_, outcome) = run("renovar pasaporte zzzz");
     let hit = &outcome.hits[0];
     assert_eq!(hit.highlights.len(), 2, "Renovación and pasaporte");
+}
+
+#[test]
+fn field_weight_times_match_kind_and_a_little_evidence() {
+    let p = procedure;
+    let cat = CatalogIndex {
+        procedures: vec![
+            p("Pasaporti consular", "DGM", "Trámite consular.", &[]),
+            p("Visa de turismo", "DGM", "Para turistas.", &["pasaporte"]),
+            p(
+                "Registro de nacimiento",
+                "SERECI",
+                "Inscriba al recién nacido.",
+                &[],
+            ),
+            p(
+                "Registro de nacimiento",
+                "SERECI",
+                "Inscriba al recién nacido.",
+                &["nacimiento"],
+            ),
+        ],
+        ..catalog()
+    };
+    let index = SearchIndex::new(&cat);
+    let docs = |q: &str| -> Vec<usize> {
+        index
+            .search(q, &Filters::default())
+            .hits
+            .iter()
+            .map(|h| h.doc)
+            .collect()
+    };
+    // An exact keyword (6 × 1) beats a typo in the name (10 × 0.55): weights multiply.
+    assert_eq!(docs("pasaporte")[0], 1);
+    // Same name, but one also has the word among its keywords: more evidence first.
+    assert_eq!(docs("nacimiento"), [3, 2]);
 }

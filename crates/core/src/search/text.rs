@@ -173,7 +173,7 @@ pub(crate) fn is_query_filler(word: &str) -> bool {
             | "cuesta" | "hago" | "hacer" | "sacar" | "saco" | "obtener" | "conseguir"
             | "tramitar" | "realizar" | "pedir" | "saber" | "ayuda" | "hola" | "favor"
             | "me" | "yo" | "nuestro" | "nuestra" | "ya" | "nuevo" | "nueva" | "tramite"
-            | "tramites" | "solicitar" | "gestionar"
+            | "tramites" | "solicitar" | "gestionar" | "busco" | "buscar" | "busca"
             // English.
             | "i" | "want" | "need" | "to" | "my" | "the" | "an" | "how" | "do" | "get"
             | "for" | "of" | "in" | "where" | "can" | "apply" | "new" | "please"

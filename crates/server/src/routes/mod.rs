@@ -13,6 +13,7 @@ use crate::state::AppState;
 pub mod cases;
 pub mod catalog;
 pub mod request;
+pub mod search;
 pub mod staff;
 pub mod tracking;
 
@@ -26,6 +27,7 @@ pub mod tracking;
     paths(
         deployment,
         catalog::catalog_index,
+        search::search,
         catalog::search_procedures,
         catalog::procedure,
         catalog::agencies,
@@ -106,6 +108,7 @@ pub fn api_router() -> Router<AppState> {
         .route("/config", get(deployment))
         .route("/openapi.json", get(openapi))
         .route("/catalog/index", get(catalog::catalog_index))
+        .route("/catalog/search", get(search::search))
         .route("/procedures", get(catalog::search_procedures))
         .route("/procedures/{slug}", get(catalog::procedure))
         .route("/agencies", get(catalog::agencies))
