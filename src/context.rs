@@ -36,7 +36,8 @@ pub struct CatalogEngine {
 
 impl CatalogEngine {
     pub fn new(index: CatalogIndex) -> Self {
-        let search = SearchIndex::new(&index);
+        // The deployment's own synonyms come with the index.
+        let search = SearchIndex::with_synonyms(&index, &index.synonyms);
         CatalogEngine { index, search }
     }
 

@@ -25,7 +25,7 @@ fn dataset_path() -> PathBuf {
 
 /// The catalog index exactly as the backend serves it for these procedures.
 fn index_of(procedures: Vec<Procedure>) -> CatalogIndex {
-    Catalog::new(procedures).index
+    Catalog::new(procedures, &[]).index
 }
 
 pub fn demo() -> CatalogIndex {

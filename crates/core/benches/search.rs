@@ -88,6 +88,7 @@ fn real_dataset() -> Option<(Vec<ProcedureSummary>, Vec<Agency>, Vec<Category>)>
 
 fn catalog() -> (CatalogIndex, usize) {
     let mut index = CatalogIndex {
+        synonyms: Vec::new(),
         agencies: AGENCIES
             .iter()
             .map(|&(acronym, name)| Agency {

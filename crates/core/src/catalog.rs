@@ -389,6 +389,10 @@ pub struct ProcedureSummary {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CatalogIndex {
+    /// Everyday words of this deployment that mean the same thing (e.g. `["micro",
+    /// "minibús"]`), on top of the engine's own list; from the deployment settings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<Vec<String>>,
     pub agencies: Vec<Agency>,
     pub categories: Vec<Category>,
     pub procedures: Vec<ProcedureSummary>,

@@ -44,6 +44,10 @@ pub struct Deployment {
     /// should find something in this deployment's catalog.
     #[serde(default)]
     pub search_examples: Vec<String>,
+    /// Everyday words that mean the same in this country (`[["micro", "minibús"]]`),
+    /// added to the search engine's own list; served with the catalog index.
+    #[serde(default)]
+    pub search_synonyms: Vec<Vec<String>>,
 }
 
 /// Deployment texts in one more language; any may be left out.
@@ -190,6 +194,15 @@ mod localized_tests {
         );
         assert_eq!(d2.localized("es").owner.text, d.owner);
         assert_eq!(d2.localized("es").owner.lang, "es");
+    }
+
+    #[test]
+    fn a_deployment_without_a_quick_exit_address_leaves_for_a_neutral_search_page() {
+        let mut json: serde_json::Value =
+            serde_json::from_str(include_str!("../../server/seed/deployment.json")).unwrap();
+        json.as_object_mut().unwrap().remove("quick_exit_url");
+        let d: Deployment = serde_json::from_value(json).unwrap();
+        assert_eq!(d.quick_exit_url, "https://www.google.com/");
     }
 
     #[test]

@@ -343,6 +343,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn string_forms_are_the_wire_forms_and_parse_back() {
+        for actor in Actor::ALL {
+            let wire = serde_json::to_string(&actor).unwrap();
+            assert_eq!(wire, format!("\"{}\"", actor.as_str()));
+            assert_eq!(Actor::parse(actor.as_str()), Some(actor));
+        }
+        assert_eq!(Actor::Staff.as_str(), "staff");
+        assert_eq!(Actor::parse("nadie"), None);
+        for status in CaseStatus::ALL {
+            assert_eq!(CaseStatus::parse(status.as_str()), Some(status));
+        }
+        for identity in crate::intake::Identity::ALL {
+            let wire = serde_json::to_string(&identity).unwrap();
+            assert_eq!(wire, format!("\"{}\"", identity.as_str()));
+            assert_eq!(
+                crate::intake::Identity::parse(identity.as_str()),
+                Some(identity)
+            );
+        }
+        assert_eq!(crate::intake::Identity::parse("Anonymous"), None);
+    }
+
+    #[test]
     fn texts_are_required_and_limited_after_trimming() {
         assert_eq!(validate_text("m", "  \n ", 5).unwrap().code, "required");
         assert_eq!(validate_text("m", "", 5).unwrap().field, "m");

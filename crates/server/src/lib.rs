@@ -68,7 +68,7 @@ pub fn build_state(
         tracing::info!(procedures = seed.len(), "seeding the demo catalog");
         db::upsert_procedures(&mut conn, &seed)?;
     }
-    let catalog = Catalog::new(db::all_procedures(&conn)?);
+    let catalog = Catalog::new(db::all_procedures(&conn)?, &deployment.search_synonyms);
     Ok(AppState {
         catalog: Arc::new(catalog),
         deployment: Arc::new(deployment),

@@ -20,7 +20,9 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    pub fn new(mut procedures: Vec<Procedure>) -> Self {
+    /// The catalog of `procedures`, searched with the engine's synonyms plus the
+    /// deployment's own `synonyms`.
+    pub fn new(mut procedures: Vec<Procedure>, synonyms: &[Vec<String>]) -> Self {
         procedures.sort_by(|a, b| a.name.cmp(&b.name));
         let mut agencies: Vec<_> = procedures.iter().map(|p| p.agency.clone()).collect();
         agencies.sort_by(|a, b| a.name.cmp(&b.name));
@@ -32,11 +34,12 @@ impl Catalog {
         categories.sort_by(|a, b| a.name.cmp(&b.name));
         categories.dedup_by(|a, b| a.slug == b.slug);
         let index = CatalogIndex {
+            synonyms: synonyms.to_vec(),
             agencies,
             categories,
             procedures: procedures.iter().map(Procedure::summary_entry).collect(),
         };
-        let search = SearchIndex::new(&index);
+        let search = SearchIndex::with_synonyms(&index, &index.synonyms);
         Catalog {
             procedures,
             index,

@@ -433,6 +433,7 @@ pub fn agencies_and_categories() -> (Vec<Agency>, Vec<Category>) {
 pub fn expand(catalog: &CatalogIndex, size: usize) -> CatalogIndex {
     let (agencies, categories) = agencies_and_categories();
     let mut out = CatalogIndex {
+        synonyms: Vec::new(),
         agencies: catalog.agencies.clone(),
         categories: catalog.categories.clone(),
         procedures: synthetic(size.saturating_sub(catalog.procedures.len())),

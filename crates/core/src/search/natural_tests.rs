@@ -24,6 +24,7 @@ fn procedure(name: &str, agency: &str, summary: &str, keywords: &[&str]) -> Proc
 fn catalog() -> CatalogIndex {
     let p = procedure;
     CatalogIndex {
+        synonyms: Vec::new(),
         agencies: [
             "SEGIP", "DGM", "SERECI", "GAMLP", "MIN-EDU", "GESTORA", "CNS", "SIN",
         ]
@@ -355,6 +356,7 @@ fn partial_hits_keep_highlights() {
 fn field_weight_times_match_kind_and_a_little_evidence() {
     let p = procedure;
     let cat = CatalogIndex {
+        synonyms: Vec::new(),
         procedures: vec![
             p("Pasaporti consular", "DGM", "Trámite consular.", &[]),
             p("Visa de turismo", "DGM", "Para turistas.", &["pasaporte"]),

@@ -125,6 +125,7 @@ mod tests {
 
     fn catalog(n: usize) -> CatalogIndex {
         CatalogIndex {
+            synonyms: Vec::new(),
             agencies: vec![Agency {
                 acronym: "DGM".into(),
                 slug: "dgm".into(),

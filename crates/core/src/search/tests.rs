@@ -68,6 +68,7 @@ impl Builder for ProcedureSummary {
 
 fn catalog() -> CatalogIndex {
     CatalogIndex {
+        synonyms: Vec::new(),
         agencies: vec![
             agency("DGM", "Dirección General de Migración"),
             agency("OPT", "Organismo Operativo de Tránsito"),
