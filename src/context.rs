@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use cc_core::catalog::CatalogIndex;
 use cc_core::config::Deployment;
-use cc_core::search::SearchIndex;
+use cc_core::search::{SearchIndex, SearchMode};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -28,17 +28,29 @@ pub fn use_site_name() -> Signal<String> {
     })
 }
 
-/// The downloaded catalog with its search index, built once per visit.
+/// The catalog as this visit searches it. A small catalog is downloaded whole and
+/// searched in the browser (`mode` Local: instant, works offline); a large one is
+/// searched by the backend (`mode` Server), and only its agencies and categories are
+/// downloaded, for names and filters.
 pub struct CatalogEngine {
     pub index: CatalogIndex,
     pub search: SearchIndex,
+    pub mode: SearchMode,
 }
 
 impl CatalogEngine {
     pub fn new(index: CatalogIndex) -> Self {
+        Self::with_mode(index, SearchMode::Local)
+    }
+
+    pub fn with_mode(index: CatalogIndex, mode: SearchMode) -> Self {
         // The deployment's own synonyms come with the index.
         let search = SearchIndex::with_synonyms(&index, &index.synonyms);
-        CatalogEngine { index, search }
+        CatalogEngine {
+            index,
+            search,
+            mode,
+        }
     }
 
     pub fn agency_name(&self, acronym: &str) -> String {
@@ -62,8 +74,19 @@ pub fn provide_shared_contexts() {
     let deployment_res = LocalResource::new(|| api::get::<Deployment>("/config"));
     let deployment = Signal::derive(move || deployment_res.get().and_then(Result::ok));
     provide_context(deployment);
-    provide_context(CatalogResource(LocalResource::new(|| async {
-        let index = api::get::<CatalogIndex>("/catalog/index").await?;
-        Ok(Arc::new(CatalogEngine::new(index)))
+    // Chosen once the settings say how large the catalog is; without settings
+    // (another backend, or the settings failed) the whole index, as before.
+    provide_context(CatalogResource(LocalResource::new(move || async move {
+        // Waits for the settings (already on their way), without a second request.
+        let mode = match deployment_res.await {
+            Ok(d) => d.search_mode(),
+            Err(_) => SearchMode::Local,
+        };
+        let path = match mode {
+            SearchMode::Local => "/catalog/index",
+            SearchMode::Server => "/catalog/directory",
+        };
+        let index = api::get::<CatalogIndex>(path).await?;
+        Ok(Arc::new(CatalogEngine::with_mode(index, mode)))
     })));
 }

@@ -1,7 +1,10 @@
 //! Find a procedure: the start page, the catalog search and the procedure page.
 
+mod filters;
 mod home;
 mod procedure;
+mod remote_search;
+mod results;
 mod search;
 
 pub use home::HomePage;

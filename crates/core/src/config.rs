@@ -48,6 +48,16 @@ pub struct Deployment {
     /// added to the search engine's own list; served with the catalog index.
     #[serde(default)]
     pub search_synonyms: Vec<Vec<String>>,
+    /// Largest catalog the browser downloads and searches itself; above it, each
+    /// search asks the backend (`GET /catalog/search`). Unset: the engine's own
+    /// threshold ([`crate::search::LOCAL_SEARCH_MAX_PROCEDURES`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search_local_max: Option<usize>,
+    /// How many procedures the backend's catalog holds; filled in by the backend when
+    /// it serves these settings, so the app can choose how to search before it
+    /// downloads anything. Unknown (another backend): searched in the browser.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog_size: Option<usize>,
 }
 
 /// Deployment texts in one more language; any may be left out.
@@ -78,6 +88,17 @@ pub struct LocalizedTexts<'a> {
 }
 
 impl Deployment {
+    /// Where this deployment's catalog is searched: in the browser (small catalogs,
+    /// instant and offline) or by the backend (catalogs too large to download).
+    pub fn search_mode(&self) -> crate::search::SearchMode {
+        use crate::search::{SearchMode, LOCAL_SEARCH_MAX_PROCEDURES};
+        let max = self.search_local_max.unwrap_or(LOCAL_SEARCH_MAX_PROCEDURES);
+        match self.catalog_size {
+            Some(n) if n > max => SearchMode::Server,
+            _ => SearchMode::Local,
+        }
+    }
+
     /// The language the catalog and the deployment's own texts are written in.
     pub fn content_language(&self) -> &str {
         self.languages.first().map(String::as_str).unwrap_or("es")
@@ -203,6 +224,22 @@ mod localized_tests {
         json.as_object_mut().unwrap().remove("quick_exit_url");
         let d: Deployment = serde_json::from_value(json).unwrap();
         assert_eq!(d.quick_exit_url, "https://www.google.com/");
+    }
+
+    #[test]
+    fn large_catalogs_are_searched_by_the_backend() {
+        use crate::search::{SearchMode, LOCAL_SEARCH_MAX_PROCEDURES};
+        let mut d = deployment();
+        assert_eq!(d.search_mode(), SearchMode::Local, "size unknown");
+        d.catalog_size = Some(LOCAL_SEARCH_MAX_PROCEDURES);
+        assert_eq!(d.search_mode(), SearchMode::Local);
+        d.catalog_size = Some(LOCAL_SEARCH_MAX_PROCEDURES + 1);
+        assert_eq!(d.search_mode(), SearchMode::Server);
+        d.search_local_max = Some(78);
+        d.catalog_size = Some(78);
+        assert_eq!(d.search_mode(), SearchMode::Local);
+        d.catalog_size = Some(79);
+        assert_eq!(d.search_mode(), SearchMode::Server);
     }
 
     #[test]

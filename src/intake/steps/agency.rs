@@ -1,7 +1,10 @@
 //! Which agency the case is for, with an optional procedure search (the catalog's
 //! engine) that answers it.
 
+use cc_core::search::{SearchMode, SearchPage};
 use leptos::prelude::*;
+
+use crate::api::{self, encode};
 
 use crate::components::form::{Errors, RadioOption, Radios};
 use crate::components::Loading;
@@ -14,6 +17,24 @@ use crate::intake::draft::DraftStore;
 pub fn AgencyStep(draft: DraftStore, errors: Errors) -> impl IntoView {
     let catalog = use_catalog().0;
     let (search, set_search) = signal(String::new());
+    // A catalog too large to download is searched by the backend: the first 5 answers.
+    let remote = LocalResource::new(move || {
+        let q = search.get();
+        let server = catalog
+            .get()
+            .and_then(Result::ok)
+            .is_some_and(|e| e.mode == SearchMode::Server);
+        async move {
+            if !server || q.trim().chars().count() < 3 {
+                return Vec::new();
+            }
+            let path = format!("/catalog/search?q={}&per_page=5", encode(q.trim()));
+            api::get::<SearchPage>(&path)
+                .await
+                .map(|p| p.items.into_iter().map(|h| h.procedure).collect())
+                .unwrap_or_default()
+        }
+    });
     view! {
         {move || match catalog.get() {
             None => view! { <Loading /> }.into_any(),
@@ -33,6 +54,9 @@ pub fn AgencyStep(draft: DraftStore, errors: Errors) -> impl IntoView {
                 let engine_search = engine.clone();
                 let suggestions = move || {
                     let q = search.get();
+                    if engine_search.mode == SearchMode::Server {
+                        return remote.get().unwrap_or_default();
+                    }
                     if q.trim().chars().count() < 3 {
                         return Vec::new();
                     }

@@ -19,6 +19,20 @@ pub async fn catalog_index(State(state): State<AppState>) -> Json<CatalogIndex> 
     Json(state.catalog.index.clone())
 }
 
+/// The catalog's agencies, categories and synonyms without its procedures: what the
+/// app needs when the catalog is searched by the backend (too large to download).
+#[utoipa::path(get, path = "/api/v1/catalog/directory", tag = "catalog",
+    responses((status = 200, body = CatalogIndex)))]
+pub async fn catalog_directory(State(state): State<AppState>) -> Json<CatalogIndex> {
+    let index = &state.catalog.index;
+    Json(CatalogIndex {
+        synonyms: index.synonyms.clone(),
+        agencies: index.agencies.clone(),
+        categories: index.categories.clone(),
+        procedures: Vec::new(),
+    })
+}
+
 /// Searches procedures with filters and paging (same engine as the browser).
 #[utoipa::path(get, path = "/api/v1/procedures", tag = "catalog", params(ProcedureQuery),
     responses((status = 200, body = ProcedurePage),

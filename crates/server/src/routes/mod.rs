@@ -27,6 +27,7 @@ pub mod tracking;
     paths(
         deployment,
         catalog::catalog_index,
+        catalog::catalog_directory,
         search::search,
         catalog::search_procedures,
         catalog::procedure,
@@ -92,7 +93,10 @@ impl Modify for BearerScheme {
 /// Deployment settings the app needs at start-up.
 #[utoipa::path(get, path = "/api/v1/config", tag = "deployment", responses((status = 200, body = Deployment)))]
 pub async fn deployment(State(state): State<AppState>) -> Json<Deployment> {
-    Json((*state.deployment).clone())
+    let mut deployment = (*state.deployment).clone();
+    // So the app can choose, before downloading anything, how to search.
+    deployment.catalog_size = Some(state.catalog.index.procedures.len());
+    Json(deployment)
 }
 
 async fn openapi() -> Json<utoipa::openapi::OpenApi> {
@@ -108,6 +112,7 @@ pub fn api_router() -> Router<AppState> {
         .route("/config", get(deployment))
         .route("/openapi.json", get(openapi))
         .route("/catalog/index", get(catalog::catalog_index))
+        .route("/catalog/directory", get(catalog::catalog_directory))
         .route("/catalog/search", get(search::search))
         .route("/procedures", get(catalog::search_procedures))
         .route("/procedures/{slug}", get(catalog::procedure))
