@@ -470,6 +470,10 @@ pub fn validate_new_case(
 }
 
 #[cfg(test)]
+#[path = "validation_boundary_tests.rs"]
+mod boundary_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
