@@ -50,6 +50,17 @@ fn many_ids(n: usize) -> Value {
     json!((0..n).map(|i| format!("id{i:08}")).collect::<Vec<_>>())
 }
 
+/// The owner, from an address that never failed, opens the case with the right code.
+async fn owner_is_served(app: &common::TestApp, receipt: &CaseReceipt) {
+    let owner = lookup_from(
+        ip("198.51.100.20"),
+        &[],
+        &receipt.ticket,
+        &receipt.access_code,
+    );
+    send_to(&app.router, owner).await.expect(StatusCode::OK);
+}
+
 #[tokio::test]
 async fn an_overlong_attachment_list_is_refused_without_touching_the_database() {
     let app = test_app();
@@ -128,13 +139,7 @@ async fn the_owner_is_served_after_another_clients_failures() {
     )
     .await;
     refused.expect(StatusCode::TOO_MANY_REQUESTS);
-    let owner = lookup_from(
-        ip("198.51.100.20"),
-        &[],
-        &receipt.ticket,
-        &receipt.access_code,
-    );
-    send_to(&app.router, owner).await.expect(StatusCode::OK);
+    owner_is_served(&app, &receipt).await;
 }
 
 #[tokio::test]
@@ -147,13 +152,7 @@ async fn a_ticket_not_yet_issued_cannot_be_locked_in_advance() {
     }
     let receipt = file_case(&app, "clave-futuro-1").await;
     assert_eq!(receipt.ticket, next);
-    let owner = lookup_from(
-        ip("198.51.100.20"),
-        &[],
-        &receipt.ticket,
-        &receipt.access_code,
-    );
-    send_to(&app.router, owner).await.expect(StatusCode::OK);
+    owner_is_served(&app, &receipt).await;
 }
 
 #[tokio::test]

@@ -11,6 +11,22 @@ fn today() -> Date {
     Date::parse("2026-03-27").unwrap()
 }
 
+fn case_type(
+    slug: &str,
+    anonymous_allowed: bool,
+    names: BTreeMap<String, CaseTypeText>,
+) -> CaseType {
+    CaseType {
+        slug: slug.into(),
+        code: "XXX".into(),
+        response_days: 15,
+        anonymous_allowed,
+        emergency_notice: false,
+        asks_when_where: false,
+        names,
+    }
+}
+
 #[test]
 fn an_email_may_be_exactly_254_characters_with_a_64_character_local_part() {
     let local = "a".repeat(EMAIL_LOCAL_MAX);
@@ -68,15 +84,7 @@ fn a_name_may_have_exactly_the_maximum_length() {
             Some(name),
             Some("ana@correo.bo"),
             None,
-            &CaseType {
-                slug: "queja".into(),
-                code: "QUE".into(),
-                response_days: 15,
-                anonymous_allowed: false,
-                emergency_notice: false,
-                asks_when_where: false,
-                names: BTreeMap::new(),
-            },
+            &case_type("queja", false, BTreeMap::new()),
             &rules,
         )
     };
@@ -86,15 +94,7 @@ fn a_name_may_have_exactly_the_maximum_length() {
 
 #[test]
 fn any_one_kind_of_contact_on_an_anonymous_case_is_refused() {
-    let denuncia = CaseType {
-        slug: "denuncia".into(),
-        code: "DEN".into(),
-        response_days: 15,
-        anonymous_allowed: true,
-        emergency_notice: true,
-        asks_when_where: false,
-        names: BTreeMap::new(),
-    };
+    let denuncia = case_type("denuncia", true, BTreeMap::new());
     let bare = NewCase {
         case_type: "denuncia".into(),
         description: "Cobran por un trámite que es gratuito en la oficina.".into(),
@@ -137,15 +137,7 @@ fn a_case_type_speaks_the_language_asked_then_spanish() {
     let mut names = BTreeMap::new();
     names.insert("es".to_string(), text("Queja"));
     names.insert("en".to_string(), text("Complaint"));
-    let queja = CaseType {
-        slug: "queja".into(),
-        code: "QUE".into(),
-        response_days: 15,
-        anonymous_allowed: false,
-        emergency_notice: false,
-        asks_when_where: false,
-        names,
-    };
+    let queja = case_type("queja", false, names);
     assert_eq!(queja.text("en").unwrap().name, "Complaint");
     assert_eq!(queja.text("pt").unwrap().name, "Queja");
 }
