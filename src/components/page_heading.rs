@@ -80,15 +80,26 @@ pub fn use_page_title(title: Signal<String>, title_prefix: Signal<String>) {
     });
     let navigated = navigation_check();
     // Runs after the view is mounted (effects are scheduled after rendering), and
-    // looks at the address one frame later, when the router has written it.
+    // looks at the address one frame later, when the router has written it. A page
+    // that already put focus on something of its own (a notice that says what just
+    // happened) keeps it.
     Effect::new(move |_| {
         let navigated = navigated.clone();
         request_animation_frame(move || {
-            if navigated() {
+            if navigated() && !focus_is_in_main() {
                 focus_heading();
             }
         });
     });
+}
+
+/// Whether something inside `<main>` has focus. The previous page's elements are gone
+/// by then, so this is the new page's own choice.
+fn focus_is_in_main() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|el| el.closest("main").ok().flatten().is_some())
 }
 
 /// Focuses the page heading (it has `tabindex="-1"`).

@@ -24,13 +24,11 @@ pub fn StartPage() -> impl IntoView {
     let notice = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if deleted.get() {
-            // Two frames: after the heading's own focus on arrival (one frame).
+            // Once it is on screen; the heading then leaves the focus here.
             request_animation_frame(move || {
-                request_animation_frame(move || {
-                    if let Some(n) = notice.get_untracked() {
-                        let _ = n.focus();
-                    }
-                })
+                if let Some(n) = notice.get_untracked() {
+                    let _ = n.focus();
+                }
             });
         }
     });
