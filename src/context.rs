@@ -39,10 +39,6 @@ pub struct CatalogEngine {
 }
 
 impl CatalogEngine {
-    pub fn new(index: CatalogIndex) -> Self {
-        Self::with_mode(index, SearchMode::Local)
-    }
-
     pub fn with_mode(index: CatalogIndex, mode: SearchMode) -> Self {
         // The deployment's own synonyms come with the index.
         let search = SearchIndex::with_synonyms(&index, &index.synonyms);

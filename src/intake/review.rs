@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 
 use super::draft::{use_draft, Draft};
 use super::quick_exit::QuickExit;
-use super::{case_type, Step};
+use super::Step;
 use crate::api::{self, ApiError};
 use crate::components::format::long_date;
 use crate::components::{use_page_title, PageHeading};
@@ -100,10 +100,10 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
 
     let dep = StoredValue::new(deployment.clone());
     let type_name = move || {
-        draft.0.with(|d| {
-            case_type(&dep.get_value(), d)
-                .and_then(|c| c.text(use_lang().get().code()))
-                .map(|x| x.name.clone())
+        let slug = draft.0.with(|d| d.case_type.clone())?;
+        dep.with_value(|dep| {
+            dep.case_type_name(&slug, use_lang().get().code())
+                .map(str::to_string)
         })
     };
     let agency_name = move || {
@@ -354,11 +354,8 @@ fn ReceiptSummary(kept: KeptReceipt) -> impl IntoView {
         let type_name = deployment
             .get()
             .and_then(|d| {
-                d.case_types
-                    .iter()
-                    .find(|c| c.slug == r.case_type)
-                    .and_then(|c| c.text(use_lang().get().code()))
-                    .map(|x| x.name.clone())
+                d.case_type_name(&r.case_type, use_lang().get().code())
+                    .map(str::to_string)
             })
             .unwrap_or_else(|| r.case_type.clone());
         let agency = r

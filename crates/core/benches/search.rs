@@ -87,27 +87,11 @@ fn real_dataset() -> Option<(Vec<ProcedureSummary>, Vec<Agency>, Vec<Category>)>
 }
 
 fn catalog() -> (CatalogIndex, usize) {
+    let (agencies, categories) = synthetic::agencies_and_categories();
     let mut index = CatalogIndex {
         synonyms: Vec::new(),
-        agencies: AGENCIES
-            .iter()
-            .map(|&(acronym, name)| Agency {
-                acronym: acronym.into(),
-                slug: acronym.to_lowercase(),
-                name: name.into(),
-                description: None,
-                website: None,
-                phone: None,
-                email: None,
-            })
-            .collect(),
-        categories: CATEGORIES
-            .iter()
-            .map(|&(slug, name)| Category {
-                slug: slug.into(),
-                name: name.into(),
-            })
-            .collect(),
+        agencies,
+        categories,
         procedures: synthetic(SYNTHETIC),
     };
     let mut real = 0;

@@ -99,6 +99,16 @@ impl Deployment {
         }
     }
 
+    /// The name of case type `slug` in `lang` (else Spanish, else any it has);
+    /// `None` for a type this deployment does not know.
+    pub fn case_type_name(&self, slug: &str, lang: &str) -> Option<&str> {
+        self.case_types
+            .iter()
+            .find(|c| c.slug == slug)
+            .and_then(|c| c.text(lang))
+            .map(|x| x.name.as_str())
+    }
+
     /// The language the catalog and the deployment's own texts are written in.
     pub fn content_language(&self) -> &str {
         self.languages.first().map(String::as_str).unwrap_or("es")
@@ -240,6 +250,18 @@ mod localized_tests {
         assert_eq!(d.search_mode(), SearchMode::Local);
         d.catalog_size = Some(79);
         assert_eq!(d.search_mode(), SearchMode::Server);
+    }
+
+    #[test]
+    fn case_type_names_follow_the_language() {
+        let d = deployment();
+        assert_eq!(d.case_type_name("queja", "es"), Some("Queja"));
+        assert_eq!(
+            d.case_type_name("queja", "en"),
+            Some("Complaint about staff")
+        );
+        assert_eq!(d.case_type_name("queja", "xx"), Some("Queja"));
+        assert_eq!(d.case_type_name("no-existe", "es"), None);
     }
 
     #[test]

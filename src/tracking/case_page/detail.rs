@@ -114,11 +114,8 @@ pub fn CaseDetail(
         deployment
             .get()
             .and_then(|d| {
-                d.case_types
-                    .iter()
-                    .find(|c| c.slug == case_type)
-                    .and_then(|c| c.text(use_lang().get().code()))
-                    .map(|x| x.name.clone())
+                d.case_type_name(&case_type, use_lang().get().code())
+                    .map(str::to_string)
             })
             .unwrap_or_else(|| case_type.clone())
     };
