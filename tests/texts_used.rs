@@ -14,6 +14,33 @@ const TEXT_STRUCTS: &[(&str, &str, &[&str])] = &[
         "pub struct Texts {",
         &["src/i18n/es.rs", "src/i18n/en.rs", "src/i18n/pt.rs"],
     ),
+    (
+        "src/catalog/texts/mod.rs",
+        "pub struct CatalogTexts {",
+        &[
+            "src/catalog/texts/es.rs",
+            "src/catalog/texts/en.rs",
+            "src/catalog/texts/pt.rs",
+        ],
+    ),
+    (
+        "src/intake/texts/mod.rs",
+        "pub struct IntakeTexts {",
+        &[
+            "src/intake/texts/es.rs",
+            "src/intake/texts/en.rs",
+            "src/intake/texts/pt.rs",
+        ],
+    ),
+    (
+        "src/tracking/texts/mod.rs",
+        "pub struct TrackingTexts {",
+        &[
+            "src/tracking/texts/es.rs",
+            "src/tracking/texts/en.rs",
+            "src/tracking/texts/pt.rs",
+        ],
+    ),
     ("src/embed/texts.rs", "pub struct EmbedTexts {", &[]),
 ];
 
@@ -86,4 +113,94 @@ fn the_check_itself_tells_a_read_from_a_longer_name() {
         ),
         vec!["a".to_string(), "b_c".to_string()]
     );
+}
+
+/// `name: "value"` pairs of a language file (one-line values; arrays are skipped).
+fn values(source: &str) -> Vec<(String, String)> {
+    source
+        .lines()
+        .filter_map(|l| l.strip_prefix("    "))
+        .filter_map(|l| l.split_once(": \""))
+        .filter(|(name, _)| {
+            name.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        })
+        .map(|(name, rest)| {
+            (
+                name.to_string(),
+                rest.trim_end_matches(',').trim_end_matches('"').to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Texts that are rightly the same words as in Spanish.
+const SAME_AS_SPANISH: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &["error_prefix", "error_title_prefix", "actor_system", "no"],
+    ),
+    (
+        "pt",
+        &[
+            "lang_label",
+            "date_format",
+            "units_minutes",
+            "units_hours",
+            "units_weeks",
+            "units_months",
+            "sending",
+            "units_minute",
+            "units_hour",
+            "units_week",
+            "units_second",
+            "units_seconds",
+            "search_button",
+            "filters_title",
+            "filter_category",
+            "tag_free",
+            "proc_free",
+            "filters_show",
+            "continue_button",
+            "review_type",
+            "send_button_generic",
+            "case_title",
+            "status_answered",
+            "actor_system",
+            "score_3",
+        ],
+    ),
+];
+
+/// A missing text is a compile error, but a text pasted in Spanish into the English
+/// or Portuguese file is not: this finds those, in every feature's texts.
+#[test]
+fn every_language_is_translated_not_copied() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (_, _, value_files) in TEXT_STRUCTS.iter().filter(|(_, _, v)| !v.is_empty()) {
+        let read = |lang: &str| {
+            let file = value_files
+                .iter()
+                .find(|f| f.ends_with(&format!("/{lang}.rs")))
+                .expect("file per language");
+            values(&fs::read_to_string(root.join(file)).expect("language file"))
+        };
+        let spanish = read("es");
+        assert!(spanish.len() > 10, "{value_files:?}");
+        for (lang, allowed) in SAME_AS_SPANISH {
+            let other = read(lang);
+            let copied: Vec<&String> = spanish
+                .iter()
+                .filter(|(name, text)| {
+                    !allowed.contains(&name.as_str())
+                        && other.iter().any(|(n, t)| n == name && t == text)
+                })
+                .map(|(name, _)| name)
+                .collect();
+            assert!(
+                copied.is_empty(),
+                "{lang} has Spanish texts in {value_files:?}: {copied:?}"
+            );
+        }
+    }
 }

@@ -6,7 +6,7 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::i18n::{fill_named, plural, Lang, Texts};
+use crate::i18n::{plural, Lang, Texts};
 
 mod retry;
 pub use retry::{with_retries, RetryPolicy, SAFE_SEND};
@@ -83,12 +83,11 @@ impl ApiError {
                 kind,
             } => {
                 let wait = wait_text(t, *retry_after_secs);
-                let template = if kind.ends_with("/upload-quota") {
-                    t.error_upload_quota
+                if kind.ends_with("/upload-quota") {
+                    t.error_upload_quota(&wait)
                 } else {
-                    t.error_rate_limited_wait
-                };
-                fill_named(template, &[("wait", &wait)])
+                    t.error_rate_limited_wait(&wait)
+                }
             }
             _ => match self.status() {
                 Some(404) => t.error_not_found.into(),
@@ -107,7 +106,7 @@ impl ApiError {
 /// past one minute.
 fn wait_text(t: &Texts, secs: u32) -> String {
     let unit = |n: u32, one: &str, many: &str| {
-        plural(n.into(), &format!("1 {one}"), &format!("{{}} {many}"))
+        plural(n.into(), &format!("1 {one}"), &format!("{{n}} {many}"))
     };
     if secs < 60 {
         unit(secs.max(1), t.units_second, t.units_seconds)

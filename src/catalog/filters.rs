@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::search::{SearchState, UpdateSearch};
+use crate::catalog::texts::{t, tr, tr_signal};
 use crate::context::CatalogEngine;
-use crate::i18n::{t, tr, tr_signal};
 
 /// On a phone the filters fold behind "Filtrar" so the results come first; on wider
 /// screens they are open beside the results. A native `<details>`: keyboard and

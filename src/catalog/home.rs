@@ -5,8 +5,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::encode;
+use crate::catalog::texts::{tr, tr_signal};
 use crate::components::PageHeading;
-use crate::i18n::{tr, tr_signal};
 
 #[component]
 pub fn HomePage() -> impl IntoView {

@@ -6,6 +6,7 @@ mod procedure;
 mod remote_search;
 mod results;
 mod search;
+mod texts;
 
 pub use home::HomePage;
 pub use procedure::ProcedurePage;

@@ -6,10 +6,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, encode, ApiError};
+use crate::catalog::texts::{t, CatalogTexts};
 use crate::components::format::{decimal, duration, long_date, money};
 use crate::components::NotFound;
 use crate::components::{ErrorPanel, Loading, PageHeading, RichTextView};
-use crate::i18n::{content_lang, fill, t, Texts};
+use crate::i18n::content_lang;
 
 #[component]
 pub fn ProcedurePage() -> impl IntoView {
@@ -109,7 +110,7 @@ fn ProcedureDetail(procedure: Procedure) -> impl IntoView {
                 <p>{tt.proc_contact_about_text}</p>
                 <A href=contact_href attr:class="cc-button">{tt.proc_contact_about}</A>
             </div>
-            {p.updated.clone().map(|u| view! { <p class="cc-caption">{fill(tt.proc_updated, &[&long_date(tt, &u)])}</p> })}
+            {p.updated.clone().map(|u| view! { <p class="cc-caption">{tt.proc_updated(&long_date(tt, &u))}</p> })}
         </div>
     }
 }
@@ -167,7 +168,7 @@ fn ModalityView(modality: Modality, lang: Signal<Option<String>>) -> impl IntoVi
     }
 }
 
-fn hours_text(t: &Texts, h: &OpeningHours) -> String {
+fn hours_text(t: &CatalogTexts, h: &OpeningHours) -> String {
     if h.ranges.is_empty() {
         return t.closed.to_string();
     }

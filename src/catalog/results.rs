@@ -9,8 +9,9 @@ use leptos_router::components::A;
 
 use super::filters::{FiltersDisclosure, SearchFilters};
 use super::search::{SearchState, UpdateSearch};
+use crate::catalog::texts::{t, tr};
 use crate::context::CatalogEngine;
-use crate::i18n::{content_lang, fill, t, tr};
+use crate::i18n::content_lang;
 
 /// One found procedure and the byte ranges of its name that matched.
 pub(super) type Found = (ProcedureSummary, Vec<[usize; 2]>);
@@ -32,14 +33,7 @@ pub(super) fn ResultsView(
     can_show_more: Signal<bool>,
     on_more: Callback<()>,
 ) -> impl IntoView {
-    let count_text = move || {
-        let n = total.get();
-        if n == 1 {
-            t().search_results_one.to_string()
-        } else {
-            fill(t().search_results_count, &[&n.to_string()])
-        }
-    };
+    let count_text = move || t().search_results_count(total.get());
     let cl = content_lang();
     let engine_for_filters = engine.clone();
     view! {
@@ -49,8 +43,9 @@ pub(super) fn ResultsView(
             </FiltersDisclosure>
             <section class="cc-results" aria-labelledby="results-count">
                 // Polite live region: people using screen readers hear the new count
-                // while typing, without losing their place in the search box.
-                <h2 id="results-count" class="cc-heading-m" role="status">{count_text}</h2>
+                // while typing, without losing their place in the search box. The region
+                // wraps the heading (a heading may not itself take the status role).
+                <div role="status"><h2 id="results-count" class="cc-heading-m">{count_text}</h2></div>
                 // Better than "no results": what matches part of the search, said plainly,
                 // and the closest words of the catalog when a word matches nothing.
                 {move || partial.get().then(|| view! {

@@ -10,9 +10,10 @@ use leptos_router::NavigateOptions;
 use super::remote_search::RemoteResults;
 use super::results::ResultsView;
 use crate::api::encode;
+use crate::catalog::texts::{t, tr, tr_signal};
 use crate::components::{ErrorPanel, Loading, PageHeading};
 use crate::context::{use_catalog, use_deployment, CatalogEngine};
-use crate::i18n::{content_lang, t, tr, tr_signal};
+use crate::i18n::content_lang;
 
 pub(super) const PAGE_SIZE: usize = 20;
 

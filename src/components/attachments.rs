@@ -83,7 +83,7 @@ pub fn AttachmentPicker(
             let _ = set_uploading.try_set(false);
             let _ = errors.try_update(|all| {
                 all.retain(|e| e.field != "attachments");
-                all.extend(crate::i18n::localize(lang, problems));
+                all.extend(crate::i18n::localize(lang, problems, &rules));
             });
         });
     };

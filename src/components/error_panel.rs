@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::context::use_deployment;
-use crate::i18n::{fill, t, tr};
+use crate::i18n::{t, tr};
 
 /// A polite loading message: announced once, and never a blank area.
 #[component]
@@ -36,7 +36,7 @@ pub fn ErrorPanel(
                     .map(|d| {
                         view! {
                             <p>
-                                {fill(t().error_other_channels, &[&d.channels.phone, &d.channels.phone_hours])}
+                                {t().error_other_channels(&d.channels.phone, &d.channels.phone_hours)}
                             </p>
                         }
                     })

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use cc_core::intake::char_count::{self, CountBand};
 
 use super::ErrorMessage;
-use crate::i18n::{plural, t, tr};
+use crate::i18n::{t, tr};
 
 /// The errors of the current page.
 pub type Errors = RwSignal<Vec<FieldError>>;
@@ -179,9 +179,9 @@ pub fn TextArea(
     let count_text = move |used: usize| {
         let tt = t();
         if used > max {
-            plural((used - max) as i64, tt.chars_over_one, tt.chars_over)
+            tt.chars_over(used - max)
         } else {
-            plural((max - used) as i64, tt.chars_left_one, tt.chars_left)
+            tt.chars_left(max - used)
         }
     };
     let count = move || count_text(used.get());

@@ -3,7 +3,7 @@
 
 use cc_core::catalog::{Amount, Duration, DurationUnit};
 
-use crate::i18n::{fill, Texts};
+use crate::i18n::Texts;
 
 /// `2026-12-15` → "15 de diciembre de 2026". Unparseable input is shown as is.
 pub fn long_date(t: &Texts, iso: &str) -> String {
@@ -15,7 +15,7 @@ pub fn long_date(t: &Texts, iso: &str) -> String {
         return iso.to_string();
     };
     match t.months.get(month.wrapping_sub(1)) {
-        Some(name) => fill(t.date_format, &[&day.to_string(), name, y]),
+        Some(name) => t.date_format(day, name, y),
         None => iso.to_string(),
     }
 }

@@ -8,7 +8,7 @@ use super::texts::{default_label, et};
 use crate::components::form::{RadioOption, Radios, TextField};
 use crate::components::PageHeading;
 use crate::context::{use_catalog, use_deployment};
-use crate::i18n::{fill, use_lang, Lang};
+use crate::i18n::{use_lang, Lang};
 
 /// The message schema, shown to developers (the same as at the top of embed.js).
 const SCHEMA: &str = r#"{source: "contacto-ciudadano", version: 1, type, ...}
@@ -313,7 +313,7 @@ pub fn IntegratePage() -> impl IntoView {
             {tx.origins_text.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
             <p class="cc-label">{tx.origins_current}</p>
             {origins}
-            <p>{fill(tx.origins_csp, &[&origin.get_value()])}</p>
+            <p>{tx.origins_csp(&origin.get_value())}</p>
 
             <h2 class="cc-heading-l">{tx.messages_title}</h2>
             <p>{tx.messages_text}</p>

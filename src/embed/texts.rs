@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_lang, Lang};
+use crate::i18n::{fill_named, use_lang, Lang};
 
 pub struct EmbedTexts {
     /// The button's default label; the same words `public/embed.js` uses.
@@ -62,7 +62,7 @@ pub struct EmbedTexts {
     pub origins_title: &'static str,
     pub origins_text: &'static [&'static str],
     /// `{}` is this site's origin.
-    pub origins_csp: &'static str,
+    origins_csp: &'static str,
     pub origins_current: &'static str,
     pub origins_none: &'static str,
 
@@ -147,7 +147,7 @@ pub const ES: EmbedTexts = EmbedTexts {
         "El servidor envía esa lista en su cabecera Content-Security-Policy (frame-ancestors), así que los navegadores no muestran la aplicación dentro de otros sitios. La aplicación además solo intercambia mensajes con esos orígenes.",
         "Para añadir su sitio, pida al equipo que administra Contacto Ciudadano que agregue su origen exacto a embed_origins.",
     ],
-    origins_csp: "Si su página tiene su propia Content-Security-Policy, permita {} en script-src y en frame-src.",
+    origins_csp: "Si su página tiene su propia Content-Security-Policy, permita {origin} en script-src y en frame-src.",
     origins_current: "Orígenes permitidos ahora:",
     origins_none: "Ninguno todavía: el botón aún no funciona en otros sitios.",
 
@@ -232,7 +232,7 @@ pub const EN: EmbedTexts = EmbedTexts {
         "The server sends that list in its Content-Security-Policy header (frame-ancestors), so browsers do not show the app inside other sites. The app also only exchanges messages with those origins.",
         "To add your site, ask the team running Contacto Ciudadano to add your exact origin to embed_origins.",
     ],
-    origins_csp: "If your page has its own Content-Security-Policy, allow {} in script-src and frame-src.",
+    origins_csp: "If your page has its own Content-Security-Policy, allow {origin} in script-src and frame-src.",
     origins_current: "Origins allowed now:",
     origins_none: "None yet: the button does not work on other sites yet.",
 
@@ -317,13 +317,19 @@ pub const PT: EmbedTexts = EmbedTexts {
         "O servidor envia essa lista no seu cabeçalho Content-Security-Policy (frame-ancestors), por isso os navegadores não mostram a aplicação dentro de outros sites. A aplicação, além disso, só troca mensagens com essas origens.",
         "Para adicionar o seu site, peça à equipe que administra o Contacto Ciudadano que inclua a sua origem exata em embed_origins.",
     ],
-    origins_csp: "Se a sua página tem a sua própria Content-Security-Policy, permita {} em script-src e em frame-src.",
+    origins_csp: "Se a sua página tem a sua própria Content-Security-Policy, permita {origin} em script-src e em frame-src.",
     origins_current: "Origens permitidas agora:",
     origins_none: "Nenhuma ainda: o botão ainda não funciona em outros sites.",
 
     messages_title: "Para desenvolvedores: mensagens",
     messages_text: "A página e a aplicação comunicam-se só com postMessage, neste formato fixo. Cada lado verifica a origem e descarta qualquer outra mensagem.",
 };
+
+impl EmbedTexts {
+    pub fn origins_csp(&self, origin: &str) -> String {
+        fill_named(self.origins_csp, &[("origin", origin)])
+    }
+}
 
 /// The embed texts of a language.
 pub fn for_lang(lang: Lang) -> &'static EmbedTexts {
@@ -342,4 +348,17 @@ pub fn et() -> &'static EmbedTexts {
 /// The button's default label in a language (for the snippet and the preview).
 pub fn default_label(lang: Lang) -> &'static str {
     for_lang(lang).default_label
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::assert_filled;
+
+    #[test]
+    fn every_template_fills_every_placeholder() {
+        for lang in Lang::ALL {
+            assert_filled(lang, &for_lang(lang).origins_csp("ORIGIN"), &["ORIGIN"]);
+        }
+    }
 }

@@ -1,14 +1,21 @@
-//! Translations. Each language is one `Texts` value, so a missing string in any
-//! language is a compile error, not a blank label in production.
+//! Translations. The texts every screen shares are one `Texts` value per language
+//! here; each feature keeps its own texts beside it (`catalog/texts/`, `intake/texts/`,
+//! `tracking/texts/`, `embed/texts.rs`) and reaches the shared ones through `Deref`.
+//! Either way a missing string in any language is a compile error, not a blank label
+//! in production.
 //!
-//! Texts with a `{}` placeholder are filled with [`fill`].
+//! Templates name their placeholders (`{date}`) and are filled with [`fill_named`].
 
 mod en;
 mod es;
+mod feature_texts;
 mod field_errors;
 mod pt;
 
+pub use en::TEXTS as EN;
+pub use es::TEXTS as ES;
 pub use field_errors::localize;
+pub use pt::TEXTS as PT;
 
 use leptos::prelude::*;
 
@@ -55,22 +62,10 @@ impl Lang {
     }
 }
 
-/// Replaces each `{}` in order with the given values.
-pub fn fill(template: &str, values: &[&str]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut parts = template.split("{}");
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for (i, part) in parts.enumerate() {
-        out.push_str(values.get(i).copied().unwrap_or(""));
-        out.push_str(part);
-    }
-    out
-}
-
-/// Replaces each `{name}` with its value. Unlike [`fill`], an argument cannot land in
-/// the wrong place when a translation reorders the sentence.
+/// Replaces each `{name}` with its value. Templates are only filled through the
+/// methods of the texts structs, whose parameters name every placeholder, so a missing
+/// argument is a compile error; a test fills every template of every language and
+/// finds no `{` left.
 pub fn fill_named(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
     for (name, value) in values {
@@ -79,13 +74,13 @@ pub fn fill_named(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// The text for `n` of something: `one` when n is 1, `other` (filled with `n`) otherwise.
-/// Spanish, English and Portuguese share this rule.
+/// The text for `n` of something: `one` when n is 1, `other` (its `{n}` filled)
+/// otherwise. Spanish, English and Portuguese share this rule.
 pub fn plural(n: i64, one: &str, other: &str) -> String {
     if n == 1 {
         one.to_string()
     } else {
-        fill(other, &[&n.to_string()])
+        fill_named(other, &[("n", &n.to_string())])
     }
 }
 
@@ -154,69 +149,10 @@ pub struct Texts {
     pub error_server: &'static str,
     pub error_malformed: &'static str,
     pub error_not_found: &'static str,
-    pub error_other_channels: &'static str,
-
-    pub home_title: &'static str,
-    pub home_lead: &'static str,
-    pub home_find_title: &'static str,
-    pub home_find_text: &'static str,
-    pub home_contact_title: &'static str,
-    pub home_contact_text: &'static str,
-    pub home_track_title: &'static str,
-    pub home_track_text: &'static str,
-    pub home_search_label: &'static str,
-
-    pub search_title: &'static str,
-    pub search_label: &'static str,
-    pub search_hint: &'static str,
-    pub search_button: &'static str,
-    pub search_results_count: &'static str,
-    pub search_results_one: &'static str,
-    pub search_no_results: &'static str,
-    pub search_no_results_help: &'static str,
-    pub filters_title: &'static str,
-    pub filter_agency: &'static str,
-    pub filter_category: &'static str,
-    pub filter_modality: &'static str,
-    pub filter_any: &'static str,
-    pub filter_online: &'static str,
-    pub filter_in_person: &'static str,
-    pub filter_free: &'static str,
-    pub filters_clear: &'static str,
-    pub show_more: &'static str,
-    pub tag_online: &'static str,
-    pub tag_in_person: &'static str,
-    pub tag_free: &'static str,
-
-    pub proc_what_is: &'static str,
-    pub proc_who_for: &'static str,
-    pub proc_result: &'static str,
-    pub proc_how: &'static str,
-    pub proc_online: &'static str,
-    pub proc_in_person: &'static str,
-    pub proc_do_online: &'static str,
-    pub proc_track_online: &'static str,
-    pub proc_requirements: &'static str,
-    pub proc_no_requirements: &'static str,
-    pub proc_steps: &'static str,
-    pub proc_cost: &'static str,
-    pub proc_free: &'static str,
-    pub proc_duration: &'static str,
-    pub proc_hours: &'static str,
-    pub proc_offices: &'static str,
-    pub proc_map: &'static str,
-    pub proc_legal: &'static str,
-    pub proc_links: &'static str,
-    pub proc_agency: &'static str,
-    pub proc_updated: &'static str,
-    pub proc_contact_about: &'static str,
-    pub proc_contact_about_text: &'static str,
-    pub closed: &'static str,
-
-    pub weekdays: [&'static str; 7],
+    error_other_channels: &'static str,
     pub months: [&'static str; 12],
     /// Template for a full date: day, month name, year.
-    pub date_format: &'static str,
+    date_format: &'static str,
     pub units_minutes: &'static str,
     pub units_hours: &'static str,
     pub units_days: &'static str,
@@ -229,246 +165,39 @@ pub struct Texts {
     pub not_found_text: &'static str,
     pub not_found_home: &'static str,
 
-    // Intake wizard
     pub error_prefix: &'static str,
     pub error_summary_title: &'static str,
     pub error_title_prefix: &'static str,
-    pub chars_left: &'static str,
-    pub chars_over: &'static str,
-    pub quick_exit: &'static str,
-    pub quick_exit_hint: &'static str,
-    pub intake_title: &'static str,
-    pub intake_lead: &'static str,
-    pub intake_point_time: &'static str,
-    pub intake_point_ticket: &'static str,
-    pub intake_point_saved: &'static str,
-    pub intake_start: &'static str,
-    pub draft_found_title: &'static str,
-    pub draft_saved_on: &'static str,
-    pub draft_continue: &'static str,
-    pub draft_start_again: &'static str,
-    pub draft_saved_note: &'static str,
-    pub draft_delete: &'static str,
-    pub step_of: &'static str,
-    pub back: &'static str,
-    pub continue_button: &'static str,
-    pub q_type: &'static str,
-    pub q_type_hint: &'static str,
-    pub q_emergency: &'static str,
-    pub q_agency: &'static str,
-    pub q_agency_hint: &'static str,
-    pub q_what_happened: &'static str,
-    pub q_what_you_need: &'static str,
-    pub q_attachments: &'static str,
-    pub q_contact: &'static str,
-    pub q_consent: &'static str,
-    pub review_title: &'static str,
+    chars_left: &'static str,
+    chars_over: &'static str,
     pub err_case_type: &'static str,
     pub err_agency: &'static str,
     pub err_identity: &'static str,
     pub err_description_required: &'static str,
-    pub err_description_short: &'static str,
-    pub err_description_long: &'static str,
+    err_description_short: &'static str,
+    err_description_long: &'static str,
     pub err_date_future: &'static str,
     pub err_date_format: &'static str,
-    pub err_place_long: &'static str,
+    err_place_long: &'static str,
     pub err_anonymous_not_allowed: &'static str,
     pub err_name_required: &'static str,
-    pub err_name_long: &'static str,
+    err_name_long: &'static str,
     pub err_contact_required: &'static str,
     pub err_email_format: &'static str,
     pub err_phone_format: &'static str,
     pub err_consent: &'static str,
-    pub err_attachment_big: &'static str,
-    pub err_attachment_many: &'static str,
+    err_attachment_big: &'static str,
+    err_attachment_many: &'static str,
     pub err_attachment_empty: &'static str,
     pub err_attachment_type: &'static str,
-    pub emergency_danger_before: &'static str,
-    pub emergency_danger_after: &'static str,
-    pub emergency_safe_1: &'static str,
-    pub emergency_safe_2: &'static str,
     pub agency_unknown: &'static str,
-    pub agency_unknown_hint: &'static str,
-    pub procedure_chosen: &'static str,
-    pub procedure_remove: &'static str,
-    pub procedure_search_label: &'static str,
-    pub procedure_search_hint: &'static str,
-    pub procedure_choose: &'static str,
-    pub description_hint: &'static str,
-    pub date_legend: &'static str,
-    pub date_hint: &'static str,
     pub date_day: &'static str,
     pub date_month: &'static str,
     pub date_year: &'static str,
-    pub place_label: &'static str,
-    pub place_hint: &'static str,
-    pub attachments_hint: &'static str,
-    pub attachments_list_title: &'static str,
     pub remove: &'static str,
-    pub attachments_choose: &'static str,
     pub attachments_uploading: &'static str,
-    pub identity_identified: &'static str,
-    pub identity_identified_hint: &'static str,
-    pub identity_confidential: &'static str,
-    pub identity_confidential_hint: &'static str,
-    pub identity_anonymous: &'static str,
-    pub identity_anonymous_hint: &'static str,
-    pub name_label: &'static str,
-    pub contact_either: &'static str,
-    pub email_label: &'static str,
-    pub email_hint: &'static str,
-    pub phone_label: &'static str,
-    pub phone_hint: &'static str,
-    pub consent_what: &'static str,
-    pub consent_point_use: &'static str,
-    pub consent_point_share: &'static str,
-    pub consent_point_rights: &'static str,
-    pub consent_read_policy: &'static str,
-    pub consent_label: &'static str,
-    pub change: &'static str,
-    pub none: &'static str,
-    pub review_type: &'static str,
-    pub review_agency: &'static str,
-    pub review_description: &'static str,
-    pub review_when_where: &'static str,
-    pub review_attachments: &'static str,
-    pub review_identity: &'static str,
-    pub review_contact: &'static str,
-    pub review_consent: &'static str,
-    pub review_consent_yes: &'static str,
-    pub review_send_title: &'static str,
-    pub review_send_text: &'static str,
-    pub send_failed_title: &'static str,
     pub send_failed_nothing_lost: &'static str,
-    pub send_retry: &'static str,
-    pub send_button: &'static str,
-    pub send_button_generic: &'static str,
     pub sending: &'static str,
-    pub sending_retry: &'static str,
-    pub confirm_title: &'static str,
-    pub confirm_missing_title: &'static str,
-    pub confirm_missing_text: &'static str,
-    pub confirm_ticket: &'static str,
-    pub confirm_code_title: &'static str,
-    pub confirm_code_text: &'static str,
-    pub confirm_code_warning: &'static str,
-    pub confirm_next_title: &'static str,
-    pub confirm_due: &'static str,
-    pub confirm_step_1: &'static str,
-    pub confirm_step_2: &'static str,
-    pub confirm_step_3: &'static str,
-    pub confirm_track: &'static str,
-    pub confirm_print: &'static str,
-
-    // Tracking
-    pub track_title: &'static str,
-    pub track_lead: &'static str,
-    pub track_ticket_label: &'static str,
-    pub track_ticket_hint: &'static str,
-    pub track_code_label: &'static str,
-    pub track_code_hint: &'static str,
-    pub track_button: &'static str,
-    pub track_ticket_required: &'static str,
-    pub track_ticket_format: &'static str,
-    pub track_code_required: &'static str,
-    pub track_code_format: &'static str,
-    pub track_not_found: &'static str,
-    pub track_code_needed: &'static str,
-    pub case_title: &'static str,
-    pub case_status: &'static str,
-    pub status_received: &'static str,
-    pub status_assigned: &'static str,
-    pub status_in_progress: &'static str,
-    pub status_waiting: &'static str,
-    pub status_answered: &'static str,
-    pub status_closed: &'static str,
-    pub status_received_text: &'static str,
-    pub status_assigned_text: &'static str,
-    pub status_in_progress_text: &'static str,
-    pub status_waiting_text: &'static str,
-    pub status_answered_text: &'static str,
-    pub status_closed_text: &'static str,
-    pub reply_by: &'static str,
-    pub due_left: &'static str,
-    pub due_today: &'static str,
-    pub due_overdue: &'static str,
-    pub due_was: &'static str,
-    pub overdue_flag: &'static str,
-    pub timeline_title: &'static str,
-    pub case_what_you_wrote: &'static str,
-    pub ev_filed: &'static str,
-    pub ev_assigned: &'static str,
-    pub ev_status: &'static str,
-    pub ev_message: &'static str,
-    pub ev_info_requested: &'static str,
-    pub ev_citizen_reply: &'static str,
-    pub ev_extended: &'static str,
-    pub ev_transferred: &'static str,
-    pub ev_answered: &'static str,
-    pub ev_closed: &'static str,
-    pub ev_rated: &'static str,
-    pub legal_art17: &'static str,
-    pub legal_art14: &'static str,
-    pub legal_art21: &'static str,
-    pub actor_citizen: &'static str,
-    pub actor_agency: &'static str,
-    pub actor_system: &'static str,
-    pub download: &'static str,
-    pub reply_title: &'static str,
-    pub reply_label: &'static str,
-    pub reply_hint: &'static str,
-    pub reply_required: &'static str,
-    pub reply_files: &'static str,
-    pub reply_send: &'static str,
-    pub rating_title: &'static str,
-    pub rating_lead: &'static str,
-    pub rating_answered: &'static str,
-    pub rating_clear: &'static str,
-    pub rating_score: &'static str,
-    pub rating_comment: &'static str,
-    pub rating_send: &'static str,
-    pub rating_answered_required: &'static str,
-    pub rating_clear_required: &'static str,
-    pub rating_score_required: &'static str,
-    pub rating_thanks: &'static str,
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub score_1: &'static str,
-    pub score_2: &'static str,
-    pub score_3: &'static str,
-    pub score_4: &'static str,
-    pub score_5: &'static str,
-    pub my_cases_title: &'static str,
-    pub my_cases_lead: &'static str,
-    pub my_cases_empty: &'static str,
-    pub my_cases_missing: &'static str,
-    pub my_cases_offline: &'static str,
-    pub my_cases_remove: &'static str,
-    pub my_cases_forget_all: &'static str,
-
-    // Privacy policy
-    pub privacy_title: &'static str,
-    pub privacy_who: &'static str,
-    pub privacy_what_title: &'static str,
-    pub privacy_what: &'static str,
-    pub privacy_why_title: &'static str,
-    pub privacy_why: &'static str,
-    pub privacy_who_sees_title: &'static str,
-    pub privacy_who_sees: &'static str,
-    pub privacy_keep_title: &'static str,
-    pub privacy_keep: &'static str,
-    pub privacy_device_title: &'static str,
-    pub privacy_device: &'static str,
-    pub privacy_rights_title: &'static str,
-    pub privacy_rights: &'static str,
-
-    // Walkthrough fixes: device, receipt, plurals, search hint
-    pub quick_exit_clear_label: &'static str,
-    pub draft_delete_confirm_title: &'static str,
-    pub draft_delete_confirm_text: &'static str,
-    pub draft_delete_yes: &'static str,
-    pub draft_delete_no: &'static str,
-    pub draft_deleted: &'static str,
     pub confirm_save_title: &'static str,
     pub confirm_save_text: &'static str,
     pub confirm_save_button: &'static str,
@@ -476,31 +205,179 @@ pub struct Texts {
     pub confirm_forget_button: &'static str,
     pub confirm_forgotten: &'static str,
     pub confirm_tab_only: &'static str,
-    pub receipt_title: &'static str,
-    pub receipt_filed_on: &'static str,
-    pub receipt_due: &'static str,
-    pub receipt_attachments: &'static str,
-    pub receipt_follow_at: &'static str,
-    pub reply_sent: &'static str,
-    pub case_opened: &'static str,
-    pub confirm_due_one: &'static str,
-    pub due_left_one: &'static str,
-    pub due_overdue_one: &'static str,
     pub units_day: &'static str,
     pub units_business_day: &'static str,
-    pub chars_left_one: &'static str,
-    pub chars_over_one: &'static str,
-    pub filters_show: &'static str,
-    pub search_examples_lead: &'static str,
+    chars_left_one: &'static str,
+    chars_over_one: &'static str,
     pub units_minute: &'static str,
     pub units_hour: &'static str,
     pub units_week: &'static str,
     pub units_month: &'static str,
     pub menu: &'static str,
-    pub search_partial: &'static str,
-    pub search_did_you_mean: &'static str,
-    pub error_rate_limited_wait: &'static str,
-    pub error_upload_quota: &'static str,
+    error_rate_limited_wait: &'static str,
+    error_upload_quota: &'static str,
     pub units_second: &'static str,
     pub units_seconds: &'static str,
+}
+
+/// The templates, each a function whose parameters name its placeholders.
+impl Texts {
+    /// A count as this language writes it: 4000 (es), 4,000 (en), 4.000 (pt).
+    pub fn count(&self, n: u64) -> String {
+        let digits = n.to_string();
+        let separator = match self.lang {
+            Lang::Es => return digits,
+            Lang::En => ',',
+            Lang::Pt => '.',
+        };
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(separator);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    pub fn error_other_channels(&self, phone: &str, hours: &str) -> String {
+        fill_named(
+            self.error_other_channels,
+            &[("phone", phone), ("hours", hours)],
+        )
+    }
+
+    pub fn date_format(&self, day: u32, month: &str, year: &str) -> String {
+        fill_named(
+            self.date_format,
+            &[("day", &day.to_string()), ("month", month), ("year", year)],
+        )
+    }
+
+    pub fn chars_left(&self, n: usize) -> String {
+        plural(n as i64, self.chars_left_one, self.chars_left)
+    }
+
+    pub fn chars_over(&self, n: usize) -> String {
+        plural(n as i64, self.chars_over_one, self.chars_over)
+    }
+
+    pub fn error_rate_limited_wait(&self, wait: &str) -> String {
+        fill_named(self.error_rate_limited_wait, &[("wait", wait)])
+    }
+
+    pub fn error_upload_quota(&self, wait: &str) -> String {
+        fill_named(self.error_upload_quota, &[("wait", wait)])
+    }
+
+    pub fn err_description_short(&self, min: usize) -> String {
+        fill_named(
+            self.err_description_short,
+            &[("min", &self.count(min as u64))],
+        )
+    }
+
+    pub fn err_description_long(&self, max: usize) -> String {
+        fill_named(
+            self.err_description_long,
+            &[("max", &self.count(max as u64))],
+        )
+    }
+
+    pub fn err_place_long(&self, max: usize) -> String {
+        fill_named(self.err_place_long, &[("max", &self.count(max as u64))])
+    }
+
+    pub fn err_name_long(&self, max: usize) -> String {
+        fill_named(self.err_name_long, &[("max", &self.count(max as u64))])
+    }
+
+    pub fn err_attachment_big(&self, mb: u64) -> String {
+        fill_named(self.err_attachment_big, &[("mb", &self.count(mb))])
+    }
+
+    pub fn err_attachment_many(&self, files: usize) -> String {
+        fill_named(
+            self.err_attachment_many,
+            &[("files", &self.count(files as u64))],
+        )
+    }
+}
+
+/// Checks that a filled template shows every value and leaves no placeholder: run by
+/// each texts module's tests over every language.
+#[cfg(test)]
+pub fn assert_filled(lang: Lang, text: &str, values: &[&str]) {
+    assert!(
+        !text.contains('{') && !text.contains('}'),
+        "{lang:?}: a placeholder is left in {text:?}"
+    );
+    for value in values {
+        assert!(
+            text.contains(value),
+            "{lang:?}: {value:?} missing in {text:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shared_template_fills_every_placeholder() {
+        let rules = cc_core::intake::IntakeRules {
+            description_min: 21,
+            description_max: 3999,
+            place_max: 201,
+            name_max: 121,
+            max_attachments: 7,
+            max_attachment_bytes: 9 * 1024 * 1024,
+        };
+        for lang in Lang::ALL {
+            let t = lang.texts();
+            assert_filled(
+                lang,
+                &t.error_other_channels("PHONE", "HOURS"),
+                &["PHONE", "HOURS"],
+            );
+            assert_filled(
+                lang,
+                &t.date_format(27, "MONTH", "2031"),
+                &["27", "MONTH", "2031"],
+            );
+            for n in [0, 1, 37] {
+                assert_filled(lang, &t.chars_left(n), &[&n.to_string()]);
+                assert_filled(lang, &t.chars_over(n), &[&n.to_string()]);
+            }
+            assert_filled(lang, &t.error_rate_limited_wait("WAIT"), &["WAIT"]);
+            assert_filled(lang, &t.error_upload_quota("WAIT"), &["WAIT"]);
+            // The limits come from the deployment's rules, in this language's digits.
+            let errors = ["description", "place", "name", "attachments", "attachments"]
+                .into_iter()
+                .zip(["too_short", "too_long", "too_long", "too_big", "too_many"])
+                .map(|(field, code)| cc_core::api::FieldError::new(field, code, "ES"))
+                .collect();
+            let localized = localize(lang, errors, &rules);
+            if lang == Lang::Es {
+                assert!(localized.iter().all(|e| e.message == "ES"));
+                continue;
+            }
+            let limits = ["21", "201", "121", "9", "7"];
+            for (e, limit) in localized.iter().zip(limits) {
+                assert_filled(lang, &e.message, &[limit]);
+            }
+            assert_filled(lang, &t.err_description_long(3999), &[&t.count(3999)]);
+        }
+    }
+
+    #[test]
+    fn counts_are_written_the_way_each_language_writes_them() {
+        assert_eq!(Lang::Es.texts().count(4000), "4000");
+        assert_eq!(Lang::En.texts().count(4000), "4,000");
+        assert_eq!(Lang::Pt.texts().count(4000), "4.000");
+        assert_eq!(Lang::En.texts().count(1234567), "1,234,567");
+        assert_eq!(Lang::Pt.texts().count(999), "999");
+        assert_eq!(Lang::En.texts().count(0), "0");
+    }
 }

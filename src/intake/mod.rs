@@ -9,6 +9,7 @@ mod quick_exit;
 mod review;
 mod start;
 mod steps;
+mod texts;
 
 pub use draft::{use_draft, DraftStore};
 pub use privacy::PrivacyPage;

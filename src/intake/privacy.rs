@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::components::PageHeading;
 use crate::context::use_deployment;
-use crate::i18n::{fill, t, tr, tr_signal};
+
+use crate::intake::texts::{t, tr, tr_signal};
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
@@ -19,7 +20,7 @@ pub fn PrivacyPage() -> impl IntoView {
     view! {
         <div class="cc-width cc-page cc-narrow">
             <PageHeading title=tr_signal(|t| t.privacy_title) />
-            <p class="cc-body-l">{move || fill(t().privacy_who, &[&owner()])}</p>
+            <p class="cc-body-l">{move || t().privacy_who(&owner())}</p>
             <h2 class="cc-heading-m">{tr(|t| t.privacy_what_title)}</h2>
             <p>{tr(|t| t.privacy_what)}</p>
             <h2 class="cc-heading-m">{tr(|t| t.privacy_why_title)}</h2>
@@ -31,7 +32,7 @@ pub fn PrivacyPage() -> impl IntoView {
             <h2 class="cc-heading-m">{tr(|t| t.privacy_device_title)}</h2>
             <p>{tr(|t| t.privacy_device)}</p>
             <h2 class="cc-heading-m">{tr(|t| t.privacy_rights_title)}</h2>
-            <p>{move || fill(t().privacy_rights, &[&email()])}</p>
+            <p>{move || t().privacy_rights(&email())}</p>
         </div>
     }
 }

@@ -14,7 +14,7 @@ use cc_core::quick_exit::{Key, Outcome, ShiftCounter};
 
 use super::draft::use_draft;
 use crate::context::use_deployment;
-use crate::i18n::tr;
+use crate::intake::texts::tr;
 use crate::kept_cases;
 
 const EXITED_KEY: &str = "cc-exited";

@@ -17,7 +17,8 @@ use crate::components::format::long_date;
 use crate::components::{use_page_title, PageHeading};
 use crate::context::{use_catalog, use_deployment};
 use crate::i18n::localize;
-use crate::i18n::{fill, fill_named, t, tr, tr_signal, use_lang};
+use crate::i18n::use_lang;
+use crate::intake::texts::{t, tr, tr_signal};
 use crate::kept_cases::{self, KeptReceipt};
 
 /// The case as sent, built from the draft. Contact data of an anonymous case is
@@ -153,7 +154,8 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
                     );
                 }
                 Err(ApiError::Problem(p)) if !p.errors.is_empty() => {
-                    let _ = set_field_errors.try_set(localize(lang, p.errors));
+                    let _ =
+                        set_field_errors.try_set(localize(lang, p.errors, &dep.get_value().intake));
                     let _ = set_sending.try_set(false);
                 }
                 Err(e) => {
@@ -231,14 +233,12 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
             <button type="button" class="cc-button" on:click=send aria-disabled=move || sending.get().then_some("true")>
                 {move || match type_name() {
                     _ if failure.with(Option::is_some) => t().send_retry.to_string(),
-                    Some(name) => fill(t().send_button, &[&lower(&name)]),
-                    None => t().send_button_generic.to_string(),
+                    name => t().send_button(name.map(|n| lower(&n)).as_deref()),
                 }}
             </button>
             <p role="status" class="cc-caption">
                 {move || sending.get().then(|| {
-                    let n = retries.get();
-                    if n == 0 { t().sending.to_string() } else { fill(t().sending_retry, &[&(n + 1).to_string()]) }
+                    t().sending_retry(retries.get() + 1)
                 })}
             </p>
         </div>
@@ -284,20 +284,10 @@ fn Confirmation(kept: KeptReceipt, title: Signal<String>) -> impl IntoView {
         r.ticket,
         r.access_code.replace('-', "")
     );
-    let phone = deployment.get().map(|d| {
-        fill(
-            tt.error_other_channels,
-            &[&d.channels.phone, &d.channels.phone_hours],
-        )
-    });
-    let due = if r.response_days == 1 {
-        fill_named(tt.confirm_due_one, &[("date", &long_date(tt, &r.due_date))])
-    } else {
-        fill(
-            tt.confirm_due,
-            &[&r.response_days.to_string(), &long_date(tt, &r.due_date)],
-        )
-    };
+    let phone = deployment
+        .get()
+        .map(|d| tt.error_other_channels(&d.channels.phone, &d.channels.phone_hours));
+    let due = tt.confirm_due(r.response_days, &long_date(tt, &r.due_date));
     // The address where the case is followed, printed on the receipt. Without the
     // code: a printed URL can be photographed; the code is printed apart, by itself.
     let follow_at = web_sys::window()
@@ -314,7 +304,7 @@ fn Confirmation(kept: KeptReceipt, title: Signal<String>) -> impl IntoView {
         <p>{tt.confirm_code_text}</p>
         <p class="cc-code" id="access-code">{r.access_code.clone()}</p>
         <div class="cc-warning-text"><strong>{tt.confirm_code_warning}</strong></div>
-        <p id="follow-at" class="cc-break-words">{fill_named(tt.receipt_follow_at, &[("address", &follow_at)])}</p>
+        <p id="follow-at" class="cc-break-words">{tt.receipt_follow_at(&follow_at)}</p>
         <ReceiptSummary kept=kept.clone() />
         <h2 class="cc-heading-m">{tt.confirm_next_title}</h2>
         <p>{due}</p>

@@ -10,7 +10,8 @@ use super::draft::use_draft;
 use super::Step;
 use crate::components::format::long_date;
 use crate::components::PageHeading;
-use crate::i18n::{fill, t, tr, tr_signal};
+
+use crate::intake::texts::{t, tr, tr_signal};
 
 #[component]
 pub fn StartPage() -> impl IntoView {
@@ -79,7 +80,7 @@ pub fn StartPage() -> impl IntoView {
             date.get_month() + 1,
             date.get_date()
         );
-        fill(t().draft_saved_on, &[&long_date(t(), &iso)])
+        t().draft_saved_on(&long_date(t(), &iso))
     };
     view! {
         <div class="cc-width cc-page">

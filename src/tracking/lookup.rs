@@ -10,8 +10,8 @@ use super::{lookup, not_found_errors};
 use crate::api::ApiError;
 use crate::components::form::{ErrorSummary, Errors, TextField};
 use crate::components::use_page_title;
-use crate::i18n::{t, tr, tr_signal};
 use crate::kept_cases;
+use crate::tracking::texts::{t, tr, tr_signal};
 
 /// Checks the two fields; returns the normalized values or the errors.
 fn validate(ticket: &str, code: &str) -> Result<(String, String), Vec<FieldError>> {

@@ -4,6 +4,7 @@
 mod case_page;
 mod lookup;
 mod my_cases_page;
+mod texts;
 
 pub use case_page::CasePage;
 pub use lookup::LookupPage;
@@ -13,7 +14,7 @@ use cc_core::api::FieldError;
 use cc_core::tracking::{CaseView, LookupRequest};
 
 use crate::api::{self, ApiError};
-use crate::i18n::t;
+use crate::tracking::texts::t;
 
 /// Looks a case up. The code travels in the request body, never in a URL.
 pub async fn lookup(ticket: &str, access_code: &str) -> Result<CaseView, ApiError> {

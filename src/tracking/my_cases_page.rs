@@ -7,8 +7,8 @@ use leptos_router::components::A;
 use super::case_page::status_name;
 use super::lookup;
 use crate::components::PageHeading;
-use crate::i18n::{t, tr, tr_signal};
 use crate::kept_cases;
+use crate::tracking::texts::{t, tr, tr_signal};
 
 #[derive(Clone)]
 enum Row {

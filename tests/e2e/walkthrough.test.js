@@ -190,7 +190,8 @@ test('5. on a phone the search results start on the first screen; filters fold b
   assert.equal(await page.getByLabel('Entidad').isVisible(), false);
   await screenshot(page, 'walkthrough-search-360');
   await page.locator('.cc-filters-disclosure__summary').click();
-  assert.ok(await page.getByLabel('Entidad').isVisible());
+  // The filters are drawn when the disclosure opens: wait for them, not for time.
+  await page.getByLabel('Entidad').waitFor({ state: 'visible' });
 
   const wide = await newPage(h.browser, { width: 1280, height: 800 });
   await wide.goto(`${h.server.base}/tramites?q=licencia`);

@@ -9,8 +9,8 @@ use crate::api::{self, encode};
 use crate::components::form::{Errors, RadioOption, Radios};
 use crate::components::Loading;
 use crate::context::use_catalog;
-use crate::i18n::{t, tr_signal};
 use crate::intake::draft::DraftStore;
+use crate::intake::texts::{t, tr_signal};
 
 /// Agency question, with an optional procedure search (the catalog engine) that fills it.
 #[component]

@@ -5,20 +5,16 @@ use leptos::prelude::*;
 
 use crate::components::form::Errors;
 use crate::components::AttachmentPicker;
-use crate::i18n::{fill, t, tr, tr_signal};
+
 use crate::intake::draft::DraftStore;
+use crate::intake::texts::{t, tr, tr_signal};
 
 #[component]
 pub fn AttachmentsStep(deployment: Deployment, draft: DraftStore, errors: Errors) -> impl IntoView {
     let rules = deployment.intake.clone();
     let max_mb = rules.max_attachment_bytes / (1024 * 1024);
     let max_files = rules.max_attachments;
-    let hint = Signal::derive(move || {
-        fill(
-            t().attachments_hint,
-            &[&max_files.to_string(), &max_mb.to_string()],
-        )
-    });
+    let hint = Signal::derive(move || t().attachments_hint(max_files, max_mb));
     view! {
         <h1 class="cc-heading-xl" tabindex="-1">{tr(|t| t.q_attachments)}</h1>
         <p class="cc-hint" id="attachments-hint">{move || hint.get()}</p>

@@ -5,8 +5,9 @@ use cc_core::config::Deployment;
 use leptos::prelude::*;
 
 use crate::components::form::{Errors, RadioOption, Radios};
-use crate::i18n::{tr, tr_signal, use_lang};
+use crate::i18n::use_lang;
 use crate::intake::draft::DraftStore;
+use crate::intake::texts::{tr, tr_signal};
 
 #[component]
 pub fn TypeStep(deployment: Deployment, draft: DraftStore, errors: Errors) -> impl IntoView {

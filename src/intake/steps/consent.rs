@@ -4,8 +4,8 @@ use cc_core::config::Deployment;
 use leptos::prelude::*;
 
 use crate::components::form::{Checkbox, Errors};
-use crate::i18n::{tr, tr_signal};
 use crate::intake::draft::DraftStore;
+use crate::intake::texts::{tr, tr_signal};
 
 #[component]
 pub fn ConsentStep(deployment: Deployment, draft: DraftStore, errors: Errors) -> impl IntoView {

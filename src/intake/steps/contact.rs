@@ -5,9 +5,9 @@ use cc_core::intake::Identity;
 use leptos::prelude::*;
 
 use crate::components::form::{Errors, RadioOption, Radios, TextField};
-use crate::i18n::{t, tr, tr_signal};
 use crate::intake::case_type;
 use crate::intake::draft::{Draft, DraftStore};
+use crate::intake::texts::{t, tr, tr_signal};
 
 #[component]
 pub fn ContactStep(deployment: Deployment, draft: DraftStore, errors: Errors) -> impl IntoView {

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::i18n::{tr, tr_signal};
 use crate::intake::draft::use_draft;
 use crate::intake::start::DiscardDraft;
+use crate::intake::texts::{tr, tr_signal};
 
 /// "Your answers are saved on this device", "delete them when I quick-exit" and
 /// "delete my answers" (which asks first: a tap by mistake must not lose a case).

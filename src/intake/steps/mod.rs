@@ -35,7 +35,8 @@ use crate::components::form::{ErrorSummary, Errors};
 use crate::components::{use_page_title, Loading};
 use crate::context::use_deployment;
 use crate::i18n::localize;
-use crate::i18n::{fill, t, tr, use_lang};
+use crate::i18n::use_lang;
+use crate::intake::texts::{t, tr};
 
 /// Today in the person's time zone (what "the date must be today or before" means).
 pub fn today() -> Date {
@@ -100,7 +101,7 @@ fn StepFrame(step: Step, deployment: Deployment) -> impl IntoView {
         draft
             .0
             .with(|d| progress(&dep.get_value(), d, step))
-            .map(|(n, m)| fill(t().step_of, &[&n.to_string(), &m.to_string()]))
+            .map(|(n, m)| t().step_of(n, m))
     };
     let title = Signal::derive(move || question(step, &dep.get_value(), &draft.0.get()));
     let prefix = Signal::derive(move || {
@@ -117,7 +118,7 @@ fn StepFrame(step: Step, deployment: Deployment) -> impl IntoView {
         let found = draft
             .0
             .with_untracked(|d| validate_step(step, &dep.get_value(), d));
-        let found = localize(use_lang().get_untracked(), found);
+        let found = localize(use_lang().get_untracked(), found, &dep.get_value().intake);
         if !found.is_empty() {
             errors.set(found);
             return;

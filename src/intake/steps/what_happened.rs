@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::question;
 use crate::components::form::{Errors, TextArea, TextField};
 use crate::components::DateInput;
-use crate::i18n::tr_signal;
 use crate::intake::draft::{Draft, DraftStore};
+use crate::intake::texts::tr_signal;
 use crate::intake::{case_type, Step};
 
 #[component]

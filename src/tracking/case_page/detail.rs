@@ -10,9 +10,10 @@ use super::reply::ReplyForm;
 use crate::components::format::long_date;
 use crate::components::{navigation_check, SaveOnDevice};
 use crate::context::use_deployment;
-use crate::i18n::{content_lang, fill, fill_named, t, use_lang, Texts};
+use crate::i18n::{content_lang, use_lang};
+use crate::tracking::texts::{t, TrackingTexts};
 
-pub fn status_name(t: &Texts, s: CaseStatus) -> &'static str {
+pub fn status_name(t: &TrackingTexts, s: CaseStatus) -> &'static str {
     match s {
         CaseStatus::Received => t.status_received,
         CaseStatus::Assigned => t.status_assigned,
@@ -23,7 +24,7 @@ pub fn status_name(t: &Texts, s: CaseStatus) -> &'static str {
     }
 }
 
-fn status_explanation(t: &Texts, s: CaseStatus) -> &'static str {
+fn status_explanation(t: &TrackingTexts, s: CaseStatus) -> &'static str {
     match s {
         CaseStatus::Received => t.status_received_text,
         CaseStatus::Assigned => t.status_assigned_text,
@@ -34,18 +35,16 @@ fn status_explanation(t: &Texts, s: CaseStatus) -> &'static str {
     }
 }
 
-fn event_title(t: &Texts, e: &CaseEvent) -> String {
+fn event_title(t: &TrackingTexts, e: &CaseEvent) -> String {
     match &e.kind {
         EventKind::Filed => t.ev_filed.into(),
         EventKind::Assigned => t.ev_assigned.into(),
-        EventKind::StatusChanged { status } => fill(t.ev_status, &[status_name(t, *status)]),
+        EventKind::StatusChanged { status } => t.ev_status(status_name(t, *status)),
         EventKind::Message => t.ev_message.into(),
-        EventKind::InfoRequested { reply_by } => {
-            fill(t.ev_info_requested, &[&long_date(t, reply_by)])
-        }
+        EventKind::InfoRequested { reply_by } => t.ev_info_requested(&long_date(t, reply_by)),
         EventKind::CitizenReply => t.ev_citizen_reply.into(),
-        EventKind::Extended { new_due_date } => fill(t.ev_extended, &[&long_date(t, new_due_date)]),
-        EventKind::Transferred { to_agency_name, .. } => fill(t.ev_transferred, &[to_agency_name]),
+        EventKind::Extended { new_due_date } => t.ev_extended(&long_date(t, new_due_date)),
+        EventKind::Transferred { to_agency_name, .. } => t.ev_transferred(to_agency_name),
         EventKind::Answered => t.ev_answered.into(),
         EventKind::Closed => t.ev_closed.into(),
         EventKind::Rated => t.ev_rated.into(),
@@ -53,7 +52,7 @@ fn event_title(t: &Texts, e: &CaseEvent) -> String {
 }
 
 /// "15 de diciembre de 2026, 14:30 h" in the person's time zone.
-fn date_time(t: &Texts, rfc3339: &str) -> String {
+fn date_time(t: &TrackingTexts, rfc3339: &str) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
     if d.get_time().is_nan() {
         return rfc3339.to_string();
@@ -73,22 +72,12 @@ fn date_time(t: &Texts, rfc3339: &str) -> String {
 }
 
 /// The due-date sentence, with "1 día" and "N días" told apart.
-fn due_text(tt: &Texts, view: &CaseView) -> String {
-    let date = long_date(tt, &view.due_date);
-    let days = view.business_days_left;
-    if !view.status.term_running() {
-        fill(tt.due_was, &[&date])
-    } else if days == -1 {
-        fill_named(tt.due_overdue_one, &[("date", &date)])
-    } else if days < 0 {
-        fill(tt.due_overdue, &[&date, &(-days).to_string()])
-    } else if days == 0 {
-        fill(tt.due_today, &[&date])
-    } else if days == 1 {
-        fill_named(tt.due_left_one, &[("date", &date)])
-    } else {
-        fill(tt.due_left, &[&date, &days.to_string()])
-    }
+fn due_text(tt: &TrackingTexts, view: &CaseView) -> String {
+    tt.due(
+        &long_date(tt, &view.due_date),
+        view.business_days_left,
+        view.status.term_running(),
+    )
 }
 
 /// The agency's latest answer, shown before anything else the person can do.
@@ -152,12 +141,12 @@ pub fn CaseDetail(
             </div>
         })}
         <p class="cc-caption">{type_name} " · " {move || agency_name.clone().unwrap_or_else(|| t().agency_unknown.to_string())}</p>
-        <h1 class="cc-heading-xl" tabindex="-1">{move || fill(t().case_title, &[&view.ticket])}</h1>
+        <h1 class="cc-heading-xl" tabindex="-1">{move || t().case_title(&view.ticket)}</h1>
         <div class="cc-status" class:cc-status--waiting=status == CaseStatus::WaitingForCitizen>
             <p class="cc-status__label">{move || t().case_status}</p>
             <p class="cc-status__value" id="case-status">{move || status_name(t(), status)}</p>
             <p>{move || status_explanation(t(), status)}</p>
-            {view.reply_by.clone().map(|d| view! { <p><strong>{move || fill(t().reply_by, &[&long_date(t(), &d)])}</strong></p> })}
+            {view.reply_by.clone().map(|d| view! { <p><strong>{move || t().reply_by(&long_date(t(), &d))}</strong></p> })}
         </div>
         <div class="cc-due" class:cc-due--overdue=overdue>
             // "Vencido" is written out, with a border: never colour alone.
@@ -182,7 +171,7 @@ pub fn CaseDetail(
         })}
         {view.can_reply.then(|| view! { <ReplyForm ticket=ticket.clone() code=code.clone() case=case notice=notice /> })}
         {view.can_rate.then(|| view! { <RatingForm ticket=ticket.clone() code=code.clone() case=case notice=notice /> })}
-        {view.rating.clone().map(|r| view! { <p class="cc-inset">{move || fill(t().rating_thanks, &[&r.score.to_string()])}</p> })}
+        {view.rating.clone().map(|r| view! { <p class="cc-inset">{move || t().rating_thanks(r.score)}</p> })}
         <Timeline events=events ticket=ticket.clone() code=code.clone() agency_lang=agency_lang />
         <h2 class="cc-heading-m">{move || t().case_what_you_wrote}</h2>
         <p class="cc-pre-wrap cc-inset cc-break-words">{view.description.clone()}</p>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::api;
-use crate::i18n::tr;
+use crate::tracking::texts::tr;
 
 /// Attachments need the access code, so they are fetched and handed to the browser
 /// as a download instead of being plain links.

@@ -16,8 +16,9 @@ use super::lookup::LookupForm;
 use crate::api::ApiError;
 use crate::components::form::Errors;
 use crate::components::{use_page_title, Loading};
-use crate::i18n::{fill, t};
+
 use crate::kept_cases;
+use crate::tracking::texts::t;
 use detail::CaseDetail;
 
 /// Reads `#codigo=…` from the address (the confirmation's link puts the code there:
@@ -61,7 +62,7 @@ pub fn CasePage() -> impl IntoView {
     let (failure, set_failure) = signal(None::<ApiError>);
     let (loading, set_loading) = signal(false);
     let title = Signal::derive(move || {
-        case.with(|c| c.as_ref().map(|c| fill(t().case_title, &[&c.ticket])))
+        case.with(|c| c.as_ref().map(|c| t().case_title(&c.ticket)))
             .unwrap_or_else(|| t().track_title.to_string())
     });
     let form_errors: Errors = RwSignal::new(Vec::new());
@@ -122,7 +123,7 @@ pub fn CasePage() -> impl IntoView {
                     return view! { <Loading /> }.into_any();
                 }
                 view! {
-                    <h1 class="cc-heading-xl" tabindex="-1">{fill(t().case_title, &[&ticket_for_form])}</h1>
+                    <h1 class="cc-heading-xl" tabindex="-1">{t().case_title(&ticket_for_form)}</h1>
                     <p>{t().track_code_needed}</p>
                     <LookupForm fixed_ticket=ticket_for_form.clone() errors=form_errors on_found=on_found />
                 }.into_any()

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
 use crate::components::form::{ErrorSummary, Errors, RadioOption, Radios, TextArea};
-use crate::i18n::{fill, t, tr, tr_signal};
+
+use crate::tracking::texts::{t, tr, tr_signal};
 
 #[component]
 pub fn RatingForm(
@@ -86,10 +87,7 @@ pub fn RatingForm(
             let _ = set_sending.try_set(false);
             match result {
                 Ok(view) => {
-                    let thanks = view
-                        .rating
-                        .as_ref()
-                        .map(|r| fill(t().rating_thanks, &[&r.score.to_string()]));
+                    let thanks = view.rating.as_ref().map(|r| t().rating_thanks(r.score));
                     let _ = notice.try_set(thanks);
                     let _ = case.try_set(Some(view));
                 }

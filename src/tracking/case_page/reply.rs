@@ -11,8 +11,8 @@ use crate::api::{self, ApiError};
 use crate::components::form::{ErrorSummary, Errors, TextArea};
 use crate::components::AttachmentPicker;
 use crate::context::use_deployment;
-use crate::i18n::{t, tr, tr_signal};
 use crate::kept_cases;
+use crate::tracking::texts::{t, tr, tr_signal};
 
 /// A reply in progress, kept per case like the wizard's draft.
 #[derive(Clone, Default, Serialize, Deserialize)]
@@ -63,9 +63,9 @@ pub fn ReplyForm(
         // The backend's own rule (cc-core), worded for this form.
         if let Some(problem) = cc_core::tracking::validate_reply(&d.message, &rules_for_check) {
             let message = if problem.code == "too_long" {
-                t().err_description_long
+                t().err_description_long(rules_for_check.description_max)
             } else {
-                t().reply_required
+                t().reply_required.to_string()
             };
             errors.set(vec![FieldError::new("reply", problem.code, message)]);
             return;

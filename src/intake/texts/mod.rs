@@ -1,0 +1,229 @@
+//! Texts of the contact wizard, its confirmation and the privacy policy. One value per language, so a
+//! missing text is a compile error. The texts every screen shares live in
+//! [`crate::i18n::Texts`] and are reachable from these through `Deref`.
+
+mod en;
+mod es;
+mod pt;
+
+use crate::i18n::{fill_named, Texts};
+
+pub struct IntakeTexts {
+    /// The shared texts of the same language.
+    pub common: &'static Texts,
+    pub quick_exit: &'static str,
+    pub quick_exit_hint: &'static str,
+    pub intake_title: &'static str,
+    pub intake_lead: &'static str,
+    pub intake_point_time: &'static str,
+    pub intake_point_ticket: &'static str,
+    pub intake_point_saved: &'static str,
+    pub intake_start: &'static str,
+    pub draft_found_title: &'static str,
+    draft_saved_on: &'static str,
+    pub draft_continue: &'static str,
+    pub draft_start_again: &'static str,
+    pub draft_saved_note: &'static str,
+    pub draft_delete: &'static str,
+    step_of: &'static str,
+    pub back: &'static str,
+    pub continue_button: &'static str,
+    pub q_type: &'static str,
+    pub q_type_hint: &'static str,
+    pub q_emergency: &'static str,
+    pub q_agency: &'static str,
+    pub q_agency_hint: &'static str,
+    pub q_what_happened: &'static str,
+    pub q_what_you_need: &'static str,
+    pub q_attachments: &'static str,
+    pub q_contact: &'static str,
+    pub q_consent: &'static str,
+    pub review_title: &'static str,
+    pub emergency_danger_before: &'static str,
+    pub emergency_danger_after: &'static str,
+    pub emergency_safe_1: &'static str,
+    pub emergency_safe_2: &'static str,
+    pub agency_unknown_hint: &'static str,
+    pub procedure_chosen: &'static str,
+    pub procedure_remove: &'static str,
+    pub procedure_search_label: &'static str,
+    pub procedure_search_hint: &'static str,
+    pub procedure_choose: &'static str,
+    pub description_hint: &'static str,
+    pub date_legend: &'static str,
+    pub date_hint: &'static str,
+    pub place_label: &'static str,
+    pub place_hint: &'static str,
+    attachments_hint: &'static str,
+    pub attachments_list_title: &'static str,
+    pub attachments_choose: &'static str,
+    pub identity_identified: &'static str,
+    pub identity_identified_hint: &'static str,
+    pub identity_confidential: &'static str,
+    pub identity_confidential_hint: &'static str,
+    pub identity_anonymous: &'static str,
+    pub identity_anonymous_hint: &'static str,
+    pub name_label: &'static str,
+    pub contact_either: &'static str,
+    pub email_label: &'static str,
+    pub email_hint: &'static str,
+    pub phone_label: &'static str,
+    pub phone_hint: &'static str,
+    pub consent_what: &'static str,
+    pub consent_point_use: &'static str,
+    pub consent_point_share: &'static str,
+    pub consent_point_rights: &'static str,
+    pub consent_read_policy: &'static str,
+    pub consent_label: &'static str,
+    pub change: &'static str,
+    pub none: &'static str,
+    pub review_type: &'static str,
+    pub review_agency: &'static str,
+    pub review_description: &'static str,
+    pub review_when_where: &'static str,
+    pub review_attachments: &'static str,
+    pub review_identity: &'static str,
+    pub review_contact: &'static str,
+    pub review_consent: &'static str,
+    pub review_consent_yes: &'static str,
+    pub review_send_title: &'static str,
+    pub review_send_text: &'static str,
+    pub send_failed_title: &'static str,
+    pub send_retry: &'static str,
+    send_button: &'static str,
+    send_button_generic: &'static str,
+    sending_retry: &'static str,
+    pub confirm_title: &'static str,
+    pub confirm_missing_title: &'static str,
+    pub confirm_missing_text: &'static str,
+    pub confirm_ticket: &'static str,
+    pub confirm_code_title: &'static str,
+    pub confirm_code_text: &'static str,
+    pub confirm_code_warning: &'static str,
+    pub confirm_next_title: &'static str,
+    confirm_due: &'static str,
+    pub confirm_step_1: &'static str,
+    pub confirm_step_2: &'static str,
+    pub confirm_step_3: &'static str,
+    pub confirm_track: &'static str,
+    pub confirm_print: &'static str,
+
+    pub privacy_title: &'static str,
+    privacy_who: &'static str,
+    pub privacy_what_title: &'static str,
+    pub privacy_what: &'static str,
+    pub privacy_why_title: &'static str,
+    pub privacy_why: &'static str,
+    pub privacy_who_sees_title: &'static str,
+    pub privacy_who_sees: &'static str,
+    pub privacy_keep_title: &'static str,
+    pub privacy_keep: &'static str,
+    pub privacy_device_title: &'static str,
+    pub privacy_device: &'static str,
+    pub privacy_rights_title: &'static str,
+    privacy_rights: &'static str,
+
+    pub quick_exit_clear_label: &'static str,
+    pub draft_delete_confirm_title: &'static str,
+    pub draft_delete_confirm_text: &'static str,
+    pub draft_delete_yes: &'static str,
+    pub draft_delete_no: &'static str,
+    pub draft_deleted: &'static str,
+    pub receipt_title: &'static str,
+    pub receipt_filed_on: &'static str,
+    pub receipt_due: &'static str,
+    pub receipt_attachments: &'static str,
+    receipt_follow_at: &'static str,
+    confirm_due_one: &'static str,
+}
+
+crate::feature_texts!(IntakeTexts);
+
+/// The templates, each a function whose parameters name its placeholders.
+impl IntakeTexts {
+    pub fn draft_saved_on(&self, date: &str) -> String {
+        fill_named(self.draft_saved_on, &[("date", date)])
+    }
+
+    pub fn step_of(&self, step: usize, steps: usize) -> String {
+        fill_named(
+            self.step_of,
+            &[("step", &step.to_string()), ("steps", &steps.to_string())],
+        )
+    }
+
+    pub fn attachments_hint(&self, files: usize, mb: u64) -> String {
+        fill_named(
+            self.attachments_hint,
+            &[
+                ("files", &self.count(files as u64)),
+                ("mb", &self.count(mb)),
+            ],
+        )
+    }
+
+    /// "Enviar mi queja", or a plain "Enviar" when the case type is not known.
+    pub fn send_button(&self, case_type: Option<&str>) -> String {
+        match case_type {
+            Some(name) => fill_named(self.send_button, &[("case_type", name)]),
+            None => self.send_button_generic.to_string(),
+        }
+    }
+
+    /// What the send button's status says while sending; `attempt` counts from 1.
+    pub fn sending_retry(&self, attempt: u32) -> String {
+        if attempt <= 1 {
+            self.sending.to_string()
+        } else {
+            fill_named(self.sending_retry, &[("attempt", &attempt.to_string())])
+        }
+    }
+
+    pub fn confirm_due(&self, days: u32, date: &str) -> String {
+        if days == 1 {
+            fill_named(self.confirm_due_one, &[("date", date)])
+        } else {
+            fill_named(
+                self.confirm_due,
+                &[("days", &self.count(days.into())), ("date", date)],
+            )
+        }
+    }
+
+    pub fn privacy_who(&self, owner: &str) -> String {
+        fill_named(self.privacy_who, &[("owner", owner)])
+    }
+
+    pub fn privacy_rights(&self, email: &str) -> String {
+        fill_named(self.privacy_rights, &[("email", email)])
+    }
+
+    pub fn receipt_follow_at(&self, address: &str) -> String {
+        fill_named(self.receipt_follow_at, &[("address", address)])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{assert_filled, Lang};
+
+    #[test]
+    fn every_template_fills_every_placeholder() {
+        for lang in Lang::ALL {
+            let t = for_lang(lang);
+            assert_filled(lang, &t.draft_saved_on("DATE"), &["DATE"]);
+            assert_filled(lang, &t.step_of(3, 8), &["3", "8"]);
+            assert_filled(lang, &t.attachments_hint(7, 9), &["7", "9"]);
+            assert_filled(lang, &t.send_button(Some("KIND")), &["KIND"]);
+            assert_filled(lang, &t.send_button(None), &[]);
+            assert_filled(lang, &t.sending_retry(1), &[]);
+            assert_filled(lang, &t.sending_retry(3), &["3"]);
+            assert_filled(lang, &t.confirm_due(1, "DATE"), &["DATE"]);
+            assert_filled(lang, &t.confirm_due(15, "DATE"), &["15", "DATE"]);
+            assert_filled(lang, &t.privacy_who("OWNER"), &["OWNER"]);
+            assert_filled(lang, &t.privacy_rights("MAIL"), &["MAIL"]);
+            assert_filled(lang, &t.receipt_follow_at("ADDRESS"), &["ADDRESS"]);
+        }
+    }
+}
