@@ -61,8 +61,41 @@ impl CatalogEngine {
 #[derive(Clone, Copy)]
 pub struct CatalogResource(pub LocalResource<Result<Arc<CatalogEngine>, ApiError>>);
 
+/// Where the catalog comes from: the resource is made on the first screen that asks
+/// for it, so pages that do not search (the home page, a procedure page, tracking)
+/// never download the index.
+#[derive(Clone)]
+struct CatalogSource {
+    /// The shell's owner: the resource outlives the page that first asked for it.
+    owner: Owner,
+    deployment: LocalResource<Result<Deployment, ApiError>>,
+    made: StoredValue<Option<CatalogResource>>,
+}
+
 pub fn use_catalog() -> CatalogResource {
-    expect_context::<CatalogResource>()
+    let source = expect_context::<CatalogSource>();
+    if let Some(made) = source.made.get_value() {
+        return made;
+    }
+    let deployment = source.deployment;
+    let made = source.owner.with(|| {
+        CatalogResource(LocalResource::new(move || async move {
+            // Chosen once the settings say how large the catalog is; without settings
+            // (another backend, or the settings failed) the whole index, as before.
+            let mode = match deployment.await {
+                Ok(d) => d.search_mode(),
+                Err(_) => SearchMode::Local,
+            };
+            let path = match mode {
+                SearchMode::Local => "/catalog/index",
+                SearchMode::Server => "/catalog/directory",
+            };
+            let index = api::get::<CatalogIndex>(path).await?;
+            Ok(Arc::new(CatalogEngine::with_mode(index, mode)))
+        }))
+    });
+    source.made.set_value(Some(made));
+    made
 }
 
 /// Provides both contexts (called once by the shell).
@@ -70,19 +103,9 @@ pub fn provide_shared_contexts() {
     let deployment_res = LocalResource::new(|| api::get::<Deployment>("/config"));
     let deployment = Signal::derive(move || deployment_res.get().and_then(Result::ok));
     provide_context(deployment);
-    // Chosen once the settings say how large the catalog is; without settings
-    // (another backend, or the settings failed) the whole index, as before.
-    provide_context(CatalogResource(LocalResource::new(move || async move {
-        // Waits for the settings (already on their way), without a second request.
-        let mode = match deployment_res.await {
-            Ok(d) => d.search_mode(),
-            Err(_) => SearchMode::Local,
-        };
-        let path = match mode {
-            SearchMode::Local => "/catalog/index",
-            SearchMode::Server => "/catalog/directory",
-        };
-        let index = api::get::<CatalogIndex>(path).await?;
-        Ok(Arc::new(CatalogEngine::with_mode(index, mode)))
-    })));
+    provide_context(CatalogSource {
+        owner: Owner::current().expect("called inside the app"),
+        deployment: deployment_res,
+        made: StoredValue::new(None),
+    });
 }
