@@ -23,9 +23,11 @@ tools:
 tools-test:
 	scripts/install-tools.sh --test
 
-# Release build of the wasm app into dist/ (trunk reads Trunk.toml).
+# Release build of the wasm app into dist/ (trunk reads Trunk.toml), then NAME.br
+# (brotli 11) and NAME.gz (gzip 9) beside each text and wasm file for cc-server to send.
 app:
 	trunk build --release
+	cargo run --release --quiet -p cc-server -- compress --dist dist
 
 server:
 	cargo build --release -p cc-server
