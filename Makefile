@@ -9,7 +9,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export PATH := $(CURDIR)/scripts/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SERVER := target/release/cc-server
 
-.PHONY: run test tools tools-test app server lint test-native test-wasm test-e2e size bench load
+.PHONY: run test tools tools-test app server lint test-native test-wasm test-e2e size bench load perf
 
 run: tools app server
 	$(SERVER) serve --addr 127.0.0.1:8080 --dist dist --db data/contacto.sqlite3
@@ -23,9 +23,11 @@ tools:
 tools-test:
 	scripts/install-tools.sh --test
 
-# Release build of the wasm app into dist/ (trunk reads Trunk.toml).
+# Release build of the wasm app into dist/ (trunk reads Trunk.toml), then NAME.br
+# (brotli 11) and NAME.gz (gzip 9) beside each text and wasm file for cc-server to send.
 app:
 	trunk build --release
+	cargo run --release --quiet -p cc-server -- compress --dist dist
 
 server:
 	cargo build --release -p cc-server
@@ -52,6 +54,12 @@ bench:
 	cargo bench -p cc-core --bench search
 	cd bench/js && npm ci --silent --no-audit --no-fund
 	cargo run --release --quiet --manifest-path bench/Cargo.toml
+
+# Not a test: Lighthouse 12.8.2 (mobile, median of PERF_RUNS=5 runs) on each page and
+# the bytes each route downloads before the app is usable; prints markdown tables and
+# writes scripts/perf/results/latest.json. PERF_PAGES=home,search picks pages.
+perf: app server
+	scripts/perf/run.sh
 
 # Bounded loopback load test: 1,000 filings from 32 clients while 4 attackers guess
 # access codes and slow clients hold sockets; prints filings/s, p99 and the counts.

@@ -2,6 +2,7 @@
 //! SQLite and serves the built app.
 
 pub mod cases;
+pub mod compress;
 pub mod db;
 pub mod import;
 pub mod maintenance;

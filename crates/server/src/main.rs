@@ -127,6 +127,13 @@ enum Command {
         #[command(subcommand)]
         command: StaffMemberCommand,
     },
+    /// Write `NAME.br` (brotli 11) and `NAME.gz` (gzip 9) beside every compressible
+    /// file of the built app, for `serve` to send to browsers that accept them.
+    Compress {
+        /// Directory of the built app (trunk's `dist`).
+        #[arg(long, env = "CC_DIST", default_value = "dist")]
+        dist: PathBuf,
+    },
     /// Import procedures from gob.bo open-data JSONL into the database.
     ImportGobbo {
         /// The `.jsonl` file.
@@ -169,6 +176,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Staff(args) => staff(args).await,
         Command::StaffMember { command } => staff_member(cli.db, command),
+        Command::Compress { dist } => compress(&dist),
         Command::ImportGobbo { file } => import_gobbo(cli.db, file),
     }
 }
@@ -308,6 +316,24 @@ fn date_time(unix: i64) -> String {
                 .ok()
         })
         .unwrap_or_else(|| unix.to_string())
+}
+
+fn compress(dist: &std::path::Path) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let report = cc_server::compress::compress_dir(dist)
+        .map_err(|e| anyhow::anyhow!("compressing {}: {e}", dist.display()))?;
+    let kib = |bytes: u64| bytes.div_ceil(1024);
+    println!(
+        "compressed {} files in {}: {} KiB -> brotli {} KiB, gzip {} KiB ({:.1} s; {} stale removed)",
+        report.files,
+        dist.display(),
+        kib(report.raw_bytes),
+        kib(report.br_bytes),
+        kib(report.gz_bytes),
+        started.elapsed().as_secs_f64(),
+        report.removed,
+    );
+    Ok(())
 }
 
 fn import_gobbo(db: PathBuf, file: PathBuf) -> anyhow::Result<()> {

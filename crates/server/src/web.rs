@@ -1,19 +1,74 @@
-//! Serving the built app: SPA fallback, cache headers and the security headers.
+//! Serving the built app: SPA fallback, pre-compressed files, cache headers and the
+//! security headers.
 
+use std::convert::Infallible;
+use std::future::Future;
 use std::path::Path;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use axum::extract::Request;
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
+use tower::Service;
 use tower_http::services::{ServeDir, ServeFile};
 
-/// Static files of the built app; unknown paths get `index.html` so client routes work
-/// on reload and from bookmarks.
-pub fn static_files(dist: &Path) -> ServeDir<ServeFile> {
-    ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")))
+/// Static files of the built app. A browser that accepts brotli (or gzip) gets the
+/// `NAME.br` (`NAME.gz`) written beside the file by `cc-server compress`, when there is
+/// one. Unknown paths without a file extension get `index.html`, so client routes work
+/// on reload and from bookmarks; a missing file (`/favicon.ico`) is a plain 404.
+pub fn static_files(dist: &Path) -> ServeDir<SpaFallback> {
+    ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(SpaFallback {
+            index: ServeFile::new(dist.join("index.html"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        })
+}
+
+/// What [`static_files`] answers for a path that is no file of `dist`.
+#[derive(Clone, Debug)]
+pub struct SpaFallback {
+    index: ServeFile,
+}
+
+impl<B: Send + 'static> Service<axum::http::Request<B>> for SpaFallback {
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: axum::http::Request<B>) -> Self::Future {
+        if names_a_file(request.uri().path()) {
+            return Box::pin(std::future::ready(Ok(
+                (StatusCode::NOT_FOUND, "Not found").into_response()
+            )));
+        }
+        // ServeFile is always ready.
+        let answer = self.index.call(request);
+        Box::pin(async move { Ok(answer.await?.into_response()) })
+    }
+}
+
+/// Whether the path's last segment ends in a file extension (`favicon.ico`,
+/// `app.wasm`): such a request wants a file, never the app's page. Client routes
+/// (`/tramites/pasaporte-ordinario`, `/seguimiento/MDT-QUE-2026-00042`) have none.
+fn names_a_file(path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or("");
+    last.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && (1..=10).contains(&ext.len())
+            && ext.chars().all(|c| c.is_ascii_alphanumeric())
+            && ext.chars().any(|c| c.is_ascii_alphabetic())
+    })
 }
 
 /// Builds the Content-Security-Policy. Trunk's loader is an inline module script, so
@@ -101,6 +156,16 @@ pub async fn headers(
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
     let h = response.headers_mut();
+    // Every file may go out as `.br`, `.gz` or plain, as the client accepts. The
+    // compression layer adds `Vary` only to what it compresses itself, never to a
+    // pre-compressed file: a shared cache must not give the brotli body to a client
+    // that did not ask for it.
+    if !h.get_all(header::VARY).iter().any(|v| {
+        v.to_str()
+            .is_ok_and(|v| v.to_ascii_lowercase().contains("accept-encoding"))
+    }) {
+        h.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     h.insert(header::CONTENT_SECURITY_POLICY, csp);
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -139,6 +204,30 @@ mod tests {
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/embed.js"));
         assert!(!is_hashed_asset("/tramites/pasaporte-ordinario"));
+    }
+
+    #[test]
+    fn only_paths_ending_in_an_extension_name_files() {
+        for file in [
+            "/favicon.ico",
+            "/app-0123456789abcdef_bg.wasm",
+            "/x/style.css",
+            "/robots.txt",
+            "/.well-known/security.txt",
+        ] {
+            assert!(names_a_file(file), "{file}");
+        }
+        for route in [
+            "/",
+            "/tramites",
+            "/tramites/pasaporte-ordinario",
+            "/seguimiento/MDT-QUE-2026-00042",
+            "/tramites/ley-1.178",
+            "/.hidden",
+            "/tramites/",
+        ] {
+            assert!(!names_a_file(route), "{route}");
+        }
     }
 
     #[test]

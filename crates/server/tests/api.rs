@@ -163,13 +163,14 @@ async fn only_real_hashed_files_are_cached_as_immutable() {
         headers[header::CACHE_CONTROL],
         "public, max-age=31536000, immutable"
     );
-    // An app page whose last segment looks like a hash is index.html: revalidated.
-    for page in [
-        "/tramites/foo-0123456789abcdef",
-        "/x/app-0123456789abcdef_bg.wasm",
+    // An app page whose last segment looks like a hash is index.html: revalidated; a
+    // missing file that looks like a hashed one is a 404, revalidated too.
+    for (page, expected) in [
+        ("/tramites/foo-0123456789abcdef", StatusCode::OK),
+        ("/x/app-0123456789abcdef_bg.wasm", StatusCode::NOT_FOUND),
     ] {
         let (status, headers, _) = get(&app, page).await;
-        assert_eq!(status, StatusCode::OK);
+        assert_eq!(status, expected, "{page}");
         assert_eq!(headers[header::CACHE_CONTROL], "no-cache", "{page}");
     }
 }

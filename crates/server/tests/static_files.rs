@@ -1,0 +1,241 @@
+//! The built app as browsers get it: the `.br`/`.gz` files written by `cc-server
+//! compress` (never compressed twice), the index.html fallback of client routes, a plain
+//! 404 for missing files, and the same cache and security headers on all of them.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+const WASM: &str = "app-0123456789abcdef_bg.wasm";
+const INDEX: &str = "<html><head><link rel=\"icon\" href=\"/favicon.svg\"></head><body>\
+    <script type=\"module\">boot()</script></body></html>";
+
+struct Site {
+    router: axum::Router,
+    dist: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+/// A fake built app, compressed as `make app` does.
+fn site() -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), INDEX.repeat(4)).unwrap();
+    let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+    wasm.extend((0..20_000u32).map(|i| (i % 251) as u8 / 8));
+    std::fs::write(dist.join(WASM), wasm).unwrap();
+    std::fs::write(
+        dist.join("favicon.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">\
+         <rect width=\"32\" height=\"32\" fill=\"#0b3d66\"/></svg>"
+            .repeat(4),
+    )
+    .unwrap();
+    let report = cc_server::compress::compress_dir(&dist).unwrap();
+    assert_eq!(report.files, 3);
+    let state = cc_server::build_state(
+        &dir.path().join("db.sqlite3"),
+        cc_server::default_deployment(),
+        Some(dist.clone()),
+    )
+    .unwrap();
+    Site {
+        router: cc_server::app(state),
+        dist,
+        _dir: dir,
+    }
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+async fn send(site: &Site, method: Method, uri: &str, accept_encoding: Option<&str>) -> Answer {
+    let mut request = Request::builder().method(method).uri(uri);
+    if let Some(accept) = accept_encoding {
+        request = request.header(header::ACCEPT_ENCODING, accept);
+    }
+    let response = site
+        .router
+        .clone()
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
+    Answer {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn file(dist: &Path, name: &str) -> Vec<u8> {
+    std::fs::read(dist.join(name)).unwrap()
+}
+
+fn unbrotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    brotli::Decompressor::new(bytes, 4096)
+        .read_to_end(&mut out)
+        .unwrap();
+    out
+}
+
+fn assert_security_headers(a: &Answer) {
+    let csp = a.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.contains("default-src 'self'"), "{csp}");
+    assert!(
+        csp.contains("img-src 'self'"),
+        "the favicon is allowed: {csp}"
+    );
+    assert_eq!(a.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(a.headers[header::REFERRER_POLICY], "no-referrer");
+}
+
+fn header(a: &Answer, name: header::HeaderName) -> Option<&str> {
+    a.headers.get(name).map(|v| v.to_str().unwrap())
+}
+
+#[tokio::test]
+async fn brotli_clients_get_the_br_file_as_it_is() {
+    let site = site();
+    let a = send(&site, Method::GET, &format!("/{WASM}"), Some("gzip, br")).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(header(&a, header::CONTENT_ENCODING), Some("br"));
+    assert_eq!(header(&a, header::CONTENT_TYPE), Some("application/wasm"));
+    let br = file(&site.dist, &format!("{WASM}.br"));
+    assert_eq!(a.body, br, "the .br file, not compressed once more");
+    assert_eq!(unbrotli(&a.body), file(&site.dist, WASM));
+    assert_eq!(
+        header(&a, header::CACHE_CONTROL),
+        Some("public, max-age=31536000, immutable")
+    );
+    assert!(header(&a, header::VARY)
+        .unwrap()
+        .to_ascii_lowercase()
+        .contains("accept-encoding"));
+    assert_security_headers(&a);
+
+    // What `curl -I` asks: the length is the .br file's.
+    let head = send(&site, Method::HEAD, &format!("/{WASM}"), Some("br")).await;
+    assert_eq!(head.status, StatusCode::OK);
+    assert_eq!(header(&head, header::CONTENT_ENCODING), Some("br"));
+    assert_eq!(
+        header(&head, header::CONTENT_LENGTH),
+        Some(br.len().to_string().as_str())
+    );
+    assert!(head.body.is_empty());
+}
+
+#[tokio::test]
+async fn gzip_only_clients_get_the_gz_file_and_others_the_plain_one() {
+    let site = site();
+    let a = send(&site, Method::GET, &format!("/{WASM}"), Some("gzip")).await;
+    assert_eq!(header(&a, header::CONTENT_ENCODING), Some("gzip"));
+    assert_eq!(a.body, file(&site.dist, &format!("{WASM}.gz")));
+    assert_eq!(header(&a, header::CONTENT_TYPE), Some("application/wasm"));
+
+    let a = send(&site, Method::GET, &format!("/{WASM}"), None).await;
+    assert_eq!(header(&a, header::CONTENT_ENCODING), None);
+    assert_eq!(a.body, file(&site.dist, WASM));
+    // A cache keeps the plain answer apart from the compressed ones.
+    assert!(header(&a, header::VARY)
+        .unwrap()
+        .to_ascii_lowercase()
+        .contains("accept-encoding"));
+    assert_eq!(
+        header(&a, header::CACHE_CONTROL),
+        Some("public, max-age=31536000, immutable")
+    );
+}
+
+#[tokio::test]
+async fn client_routes_still_get_index_html_compressed() {
+    let site = site();
+    for route in [
+        "/",
+        "/tramites/pasaporte-ordinario",
+        "/seguimiento/MDT-QUE-2026-00042",
+    ] {
+        let a = send(&site, Method::GET, route, Some("br")).await;
+        assert_eq!(a.status, StatusCode::OK, "{route}");
+        assert_eq!(header(&a, header::CONTENT_ENCODING), Some("br"), "{route}");
+        assert!(header(&a, header::CONTENT_TYPE)
+            .unwrap()
+            .starts_with("text/html"));
+        assert_eq!(unbrotli(&a.body), file(&site.dist, "index.html"), "{route}");
+        assert_eq!(
+            header(&a, header::CACHE_CONTROL),
+            Some("no-cache"),
+            "{route}"
+        );
+        let csp = header(&a, header::CONTENT_SECURITY_POLICY).unwrap();
+        assert!(csp.contains("'sha256-"), "the loader's hash: {csp}");
+        assert_security_headers(&a);
+
+        let plain = send(&site, Method::GET, route, None).await;
+        assert_eq!(plain.status, StatusCode::OK);
+        assert_eq!(plain.body, file(&site.dist, "index.html"));
+    }
+}
+
+#[tokio::test]
+async fn missing_files_are_a_plain_404_not_the_app() {
+    let site = site();
+    for path in [
+        "/favicon.ico",
+        "/app-ffffffffffffffff_bg.wasm",
+        "/x/app-0123456789abcdef_bg.wasm",
+        "/apple-touch-icon.png",
+    ] {
+        let a = send(&site, Method::GET, path, Some("br, gzip")).await;
+        assert_eq!(a.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            !String::from_utf8_lossy(&a.body).contains("<html"),
+            "{path}"
+        );
+        assert_eq!(
+            header(&a, header::CACHE_CONTROL),
+            Some("no-cache"),
+            "{path}"
+        );
+        assert_security_headers(&a);
+    }
+}
+
+#[tokio::test]
+async fn the_favicon_is_served_as_svg() {
+    let site = site();
+    let a = send(&site, Method::GET, "/favicon.svg", Some("br")).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(header(&a, header::CONTENT_TYPE), Some("image/svg+xml"));
+    assert_eq!(header(&a, header::CONTENT_ENCODING), Some("br"));
+    assert_eq!(unbrotli(&a.body), file(&site.dist, "favicon.svg"));
+    assert_eq!(header(&a, header::CACHE_CONTROL), Some("no-cache"));
+}
+
+#[tokio::test]
+async fn files_without_a_compressed_sibling_are_compressed_on_the_fly() {
+    let site = site();
+    // Written after `compress`: no .br beside it, so the compression layer does it.
+    std::fs::write(site.dist.join("late.css"), "a{color:red}\n".repeat(100)).unwrap();
+    let a = send(&site, Method::GET, "/late.css", Some("br")).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(header(&a, header::CONTENT_ENCODING), Some("br"));
+    assert_eq!(unbrotli(&a.body), file(&site.dist, "late.css"));
+}
