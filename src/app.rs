@@ -356,9 +356,12 @@ mod split {
         let page = StoredValue::new_local(None::<AnyView>);
         let loaded = RwSignal::new(false);
         let busy = RwSignal::new(false);
+        // An event handler runs under no owner: the page the retry builds needs this
+        // screen's (for its contexts, and to live as long as it is shown).
+        let owner = StoredValue::new_local(Owner::current());
         let retry = move |_| {
             busy.set(true);
-            leptos::task::spawn_local_scoped_with_cancellation(async move {
+            let task = async move {
                 match load().await {
                     Ok(view) => {
                         page.try_set_value(Some(view));
@@ -372,7 +375,13 @@ mod split {
                         busy.try_set(false);
                     }
                 }
-            });
+            };
+            match owner.try_get_value().flatten() {
+                Some(owner) => {
+                    owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task))
+                }
+                None => leptos::task::spawn_local_scoped_with_cancellation(task),
+            }
         };
         (move || {
             if loaded.get() {
