@@ -23,9 +23,10 @@ tools:
 tools-test:
 	scripts/install-tools.sh --test
 
-# Release build of the wasm app into dist/ (trunk reads Trunk.toml).
+# Release build of the wasm app into dist/: trunk for the HTML, CSS and copied files, then
+# the wasm split per route (scripts/build-app.sh says how).
 app:
-	trunk build --release
+	scripts/build-app.sh
 
 server:
 	cargo build --release -p cc-server
