@@ -147,7 +147,7 @@ mod tests {
         assert!(!is_hashed_asset("/tramites/pasaporte-ordinario"));
         // The split app: fixed file names in a build folder.
         assert!(is_hashed_asset("/app-3f2a1b4c5d6e7f80/__wasm_split.js"));
-        assert!(is_hashed_asset("/app-3f2a1b4c5d6e7f80/split_1_tracking.wasm"));
+        assert!(is_hashed_asset("/app-3f2a1b4c5d6e7f80/split_tracking.wasm"));
         assert!(!is_hashed_asset("/app/__wasm_split.js"));
     }
 
