@@ -23,10 +23,11 @@ tools:
 tools-test:
 	scripts/install-tools.sh --test
 
-# Release build of the wasm app into dist/ (trunk reads Trunk.toml), then NAME.br
-# (brotli 11) and NAME.gz (gzip 9) beside each text and wasm file for cc-server to send.
+# Release build of the wasm app into dist/: trunk for the HTML, CSS and copied files, then
+# the wasm split per route (scripts/build-app.sh says how), then NAME.br (brotli 11) and
+# NAME.gz (gzip 9) beside each text and wasm file for cc-server to send as they are.
 app:
-	trunk build --release
+	scripts/build-app.sh
 	cargo run --release --quiet -p cc-server -- compress --dist dist
 
 server:

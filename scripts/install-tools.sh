@@ -10,6 +10,8 @@ want_test=false
 [[ "${1:-}" == "--test" ]] && want_test=true
 
 TRUNK_VERSION=0.21.14
+# wasm-split-cli: cuts the route chunks out of the wasm (scripts/build-app.sh).
+WASM_SPLIT_VERSION=0.2.4
 # Trunk requires the CLI to equal the wasm-bindgen version pinned in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
@@ -45,6 +47,13 @@ if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VER
   say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (takes 3-4 minutes once)"
   # No --locked here: its lock file pins a yanked crate.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# The CLI has no --version; cargo's own record of installed crates says which one it is.
+if ! command -v wasm-split-cli >/dev/null ||
+  ! grep -q "^\"wasm_split_cli_support $WASM_SPLIT_VERSION " "${CARGO_HOME:-$HOME/.cargo}/.crates.toml" 2>/dev/null; then
+  say "cargo install wasm_split_cli_support $WASM_SPLIT_VERSION (takes 3-4 minutes once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary --force
 fi
 
 command -v npm >/dev/null || apt_install nodejs npm

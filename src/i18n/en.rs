@@ -20,6 +20,7 @@ pub const TEXTS: Texts = Texts {
     retry: "Try again",
     error_title: "We could not load this page",
     error_network: "There is no connection to the service. Check your internet connection and try again.",
+    error_app_part: "This part of the page could not be downloaded. Check your internet connection and try again.",
     error_timeout: "The service took too long to answer. Try again in a few minutes.",
     error_server: "The service is not working right now. Try again in a few minutes.",
     error_malformed: "The service sent an answer we cannot read. Try again in a few minutes.",

@@ -20,6 +20,7 @@ pub const TEXTS: Texts = Texts {
     retry: "Intentar de nuevo",
     error_title: "No pudimos cargar esta página",
     error_network: "No hay conexión con el servicio. Revise su conexión a internet e intente de nuevo.",
+    error_app_part: "No se pudo descargar esta parte de la página. Revise su conexión a internet e intente de nuevo.",
     error_timeout: "El servicio tardó demasiado en responder. Intente de nuevo en unos minutos.",
     error_server: "El servicio tuvo un fallo. Intente de nuevo en unos minutos.",
     error_malformed: "El servicio envió una respuesta que no podemos leer. Intente de nuevo en unos minutos.",

@@ -145,6 +145,8 @@ pub struct Texts {
     pub retry: &'static str,
     pub error_title: &'static str,
     pub error_network: &'static str,
+    /// A part of the app (a route's code) could not be downloaded.
+    pub error_app_part: &'static str,
     pub error_timeout: &'static str,
     pub error_server: &'static str,
     pub error_malformed: &'static str,

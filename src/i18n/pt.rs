@@ -22,6 +22,7 @@ pub const TEXTS: Texts = Texts {
     retry: "Tentar de novo",
     error_title: "Não conseguimos carregar esta página",
     error_network: "Não há conexão com o serviço. Verifique sua conexão com a internet e tente de novo.",
+    error_app_part: "Não foi possível baixar esta parte da página. Verifique sua conexão com a internet e tente de novo.",
     error_timeout: "O serviço demorou demais para responder. Tente de novo em alguns minutos.",
     error_server: "O serviço teve uma falha. Tente de novo em alguns minutos.",
     error_malformed: "O serviço enviou uma resposta que não conseguimos ler. Tente de novo em alguns minutos.",

@@ -118,17 +118,23 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
     hashes
 }
 
-/// Trunk names built assets `name-<16 hex>.ext`; those never change and can be cached
-/// for a year. Everything else (index.html, embed.js) must be revalidated.
+/// Trunk names built assets `name-<16 hex>.ext`, and scripts/build-app.sh puts the split
+/// app's files (whose names the loader fixes) in a folder `app-<16 hex>/`; those never
+/// change and can be cached for a year. Everything else (index.html, embed.js) must be
+/// revalidated.
 fn is_hashed_asset(path: &str) -> bool {
-    let file = path.rsplit('/').next().unwrap_or("");
+    let mut segments = path.rsplit('/');
+    let file = segments.next().unwrap_or("");
     let stem = file.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .map(|(_, hash)| {
-            (12..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit())
-        })
-        .unwrap_or(false)
+    let hashed = |name: &str| {
+        name.rsplit_once('-')
+            .map(|(_, hash)| {
+                (12..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit())
+            })
+            .unwrap_or(false)
+    };
+    hashed(stem) || segments.any(hashed)
 }
 
 /// Whether `path` names a trunk-hashed file that really is in `dist`: only those may be
@@ -204,6 +210,10 @@ mod tests {
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/embed.js"));
         assert!(!is_hashed_asset("/tramites/pasaporte-ordinario"));
+        // The split app: fixed file names in a build folder.
+        assert!(is_hashed_asset("/app-3f2a1b4c5d6e7f80/__wasm_split.js"));
+        assert!(is_hashed_asset("/app-3f2a1b4c5d6e7f80/split_tracking.wasm"));
+        assert!(!is_hashed_asset("/app/__wasm_split.js"));
     }
 
     #[test]
