@@ -37,6 +37,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p contacto-ciudadano --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p contacto-ciudadano --target wasm32-unknown-unknown --features split --all-targets -- -D warnings
 
 test-native:
 	cargo test --workspace
