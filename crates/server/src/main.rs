@@ -117,6 +117,11 @@ enum Command {
         /// `X-Forwarded-For` believed (its last entry names the client).
         #[arg(long, env = "CC_TRUSTED_PROXY")]
         trusted_proxy: Option<std::net::IpAddr>,
+        /// Origin of the app when it is hosted apart (`https://host[:port]`, repeat for
+        /// more; env: comma-separated): its cross-origin API calls are allowed (CORS).
+        /// Added to the deployment's `cors_origins`. None by default: same origin only.
+        #[arg(long = "cors-origin", env = "CC_CORS_ORIGINS", value_delimiter = ',')]
+        cors_origins: Vec<String>,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -155,12 +160,14 @@ async fn main() -> anyhow::Result<()> {
             demo_embed,
             staff_token,
             trusted_proxy,
+            cors_origins,
             limits,
         } => {
             let options = ServeOptions {
                 demo_embed,
                 staff_token,
                 trusted_proxy,
+                cors_origins,
                 limits: limits.limits(),
                 quotas: limits.quotas(),
                 purges: limits.purges(),
@@ -178,6 +185,7 @@ struct ServeOptions {
     demo_embed: bool,
     staff_token: Option<String>,
     trusted_proxy: Option<std::net::IpAddr>,
+    cors_origins: Vec<String>,
     limits: cc_server::serve::Limits,
     quotas: cc_server::quota::Quotas,
     purges: cc_server::maintenance::Purges,
@@ -194,15 +202,23 @@ async fn serve(
         demo_embed,
         staff_token,
         trusted_proxy,
+        cors_origins,
         limits,
         quotas,
         purges,
     } = options;
-    let deployment = match deployment {
+    let deployment: cc_core::config::Deployment = match deployment {
         Some(path) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
         None if demo_embed => cc_server::demo_deployment(),
         None => cc_server::default_deployment(),
     };
+    let mut deployment = deployment;
+    deployment.cors_origins.extend(cors_origins);
+    // A wrong origin stops the start rather than serving without the app's access.
+    cc_server::cors::layer(&deployment.cors_origins).map_err(anyhow::Error::msg)?;
+    if !deployment.cors_origins.is_empty() {
+        tracing::info!(origins = ?deployment.cors_origins, "CORS: the app may call from these origins");
+    }
     if !dist.join("index.html").exists() {
         tracing::warn!(dist = %dist.display(), "no built app found; serving the API only");
     }
