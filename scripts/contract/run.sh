@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The contract run (`make contract`): starts the reference backend on a fresh database
-# (demo catalog) and checks it with Schemathesis against its own OpenAPI document:
-# every check, fixed seed and a bounded number of examples. Fails on any failure.
+# (demo catalog), checks it with the conformance kit (`cc-server conformance`, every
+# check must pass), then with Schemathesis against its own OpenAPI document: every
+# check, fixed seed and a bounded number of examples. Fails on any failure of either.
 #   SERVER_BIN   the cc-server binary (default target/release/cc-server)
 #   ST_EXAMPLES  examples per operation (default 40); ST_SEED (default 20261126)
 set -euo pipefail
@@ -56,6 +57,9 @@ for _ in $(seq 100); do
   kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
   sleep 0.1
 done
+
+say "conformance kit"
+CC_STAFF_TOKEN="$token" "$SERVER_BIN" conformance --url "$base/api/v1"
 
 say "schemathesis $ST_VERSION: --checks all, seed $ST_SEED, $ST_EXAMPLES examples per operation"
 cd "$here"

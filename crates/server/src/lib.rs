@@ -2,6 +2,7 @@
 //! SQLite and serves the built app.
 
 pub mod cases;
+pub mod conformance;
 pub mod cors;
 pub mod db;
 pub mod import;

@@ -127,6 +127,9 @@ enum Command {
     },
     /// Work on cases through the staff API of a running server.
     Staff(cc_server::staff_cli::StaffArgs),
+    /// Check a backend (any) against the API contract the way the app uses it; prints
+    /// a pass/fail table and exits 1 on any failure. Files one marked test case.
+    Conformance(cc_server::conformance::ConformanceArgs),
     /// Manage staff members' credentials in the database.
     StaffMember {
         #[command(subcommand)]
@@ -175,6 +178,13 @@ async fn main() -> anyhow::Result<()> {
             serve(cli.db, addr, dist, deployment, options).await
         }
         Command::Staff(args) => staff(args).await,
+        Command::Conformance(args) => {
+            let result = tokio::task::spawn_blocking(move || {
+                cc_server::conformance::run(&args, &mut std::io::stdout().lock())
+            })
+            .await?;
+            std::process::exit(cc_server::conformance::exit_code(result));
+        }
         Command::StaffMember { command } => staff_member(cli.db, command),
         Command::ImportGobbo { file } => import_gobbo(cli.db, file),
     }
