@@ -9,12 +9,12 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export PATH := $(CURDIR)/scripts/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SERVER := target/release/cc-server
 
-.PHONY: run test tools tools-test app server lint test-native test-wasm test-e2e size bench load perf
+.PHONY: run test tools tools-test app server lint test-native test-wasm test-e2e size bench load perf contract
 
 run: tools app server
 	$(SERVER) serve --addr 127.0.0.1:8080 --dist dist --db data/contacto.sqlite3
 
-test: tools-test lint test-native test-wasm app server size bench test-e2e
+test: tools-test lint test-native test-wasm app server contract size bench test-e2e
 	@echo "make test: all passed"
 
 tools:
@@ -62,6 +62,12 @@ bench:
 # writes scripts/perf/results/latest.json. PERF_PAGES=home,search picks pages.
 perf: app server
 	scripts/perf/run.sh
+
+# The API contract: the reference backend on a fresh database, checked by the
+# conformance kit and by Schemathesis (every check, fixed seed, bounded examples)
+# against its own OpenAPI document (scripts/contract/).
+contract: server
+	SERVER_BIN=$(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/release/cc-server scripts/contract/run.sh
 
 # Bounded loopback load test: 1,000 filings from 32 clients while 4 attackers guess
 # access codes and slow clients hold sockets; prints filings/s, p99 and the counts.

@@ -25,6 +25,11 @@ pub struct Deployment {
     /// Origins allowed to embed the app in an iframe (embed button).
     #[serde(default)]
     pub embed_origins: Vec<String>,
+    /// Origins of the app when it is hosted apart from the backend, e.g.
+    /// `https://contacto.gob.example`: the backend answers their cross-origin requests
+    /// (CORS). Exact origins, never `*`. Empty: the app is served by the backend itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cors_origins: Vec<String>,
     /// The case types people can file, in the order the wizard lists them.
     pub case_types: Vec<crate::intake::CaseType>,
     /// Public holidays `YYYY-MM-DD`, skipped when counting business days.

@@ -134,8 +134,11 @@ pub struct Rating {
     /// Was it clear?
     pub clear: bool,
     /// 1 (very bad) to 5 (very good).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
     pub score: u8,
+    /// At most 1,000 characters.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub comment: Option<String>,
 }
 

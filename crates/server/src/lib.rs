@@ -3,6 +3,8 @@
 
 pub mod cases;
 pub mod compress;
+pub mod conformance;
+pub mod cors;
 pub mod db;
 pub mod import;
 pub mod maintenance;
@@ -92,7 +94,14 @@ pub fn app(state: AppState) -> Router {
     let csp = web::content_security_policy(index_html.as_deref(), &state.deployment.embed_origins);
     let csp = HeaderValue::from_str(&csp).expect("CSP is ASCII");
     let dist: Option<Arc<std::path::Path>> = state.dist.as_deref().map(Arc::from);
-    let mut router = Router::new().nest("/api/v1", routes::api_router());
+    let mut api = routes::api_router();
+    // Only the API answers other origins; the checked origins come from `serve`.
+    match cors::layer(&state.deployment.cors_origins) {
+        Ok(Some(cors)) => api = api.layer(cors),
+        Ok(None) => {}
+        Err(e) => tracing::error!(error = %e, "CORS disabled"),
+    }
+    let mut router = Router::new().nest("/api/v1", api);
     if let Some(dist) = &state.dist {
         router = router.fallback_service(web::static_files(dist));
     }

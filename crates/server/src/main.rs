@@ -117,11 +117,19 @@ enum Command {
         /// `X-Forwarded-For` believed (its last entry names the client).
         #[arg(long, env = "CC_TRUSTED_PROXY")]
         trusted_proxy: Option<std::net::IpAddr>,
+        /// Origin of the app when it is hosted apart (`https://host[:port]`, repeat for
+        /// more; env: comma-separated): its cross-origin API calls are allowed (CORS).
+        /// Added to the deployment's `cors_origins`. None by default: same origin only.
+        #[arg(long = "cors-origin", env = "CC_CORS_ORIGINS", value_delimiter = ',')]
+        cors_origins: Vec<String>,
         #[command(flatten)]
         limits: LimitArgs,
     },
     /// Work on cases through the staff API of a running server.
     Staff(cc_server::staff_cli::StaffArgs),
+    /// Check a backend (any) against the API contract the way the app uses it; prints
+    /// a pass/fail table and exits 1 on any failure. Files one marked test case.
+    Conformance(cc_server::conformance::ConformanceArgs),
     /// Manage staff members' credentials in the database.
     StaffMember {
         #[command(subcommand)]
@@ -162,12 +170,14 @@ async fn main() -> anyhow::Result<()> {
             demo_embed,
             staff_token,
             trusted_proxy,
+            cors_origins,
             limits,
         } => {
             let options = ServeOptions {
                 demo_embed,
                 staff_token,
                 trusted_proxy,
+                cors_origins,
                 limits: limits.limits(),
                 quotas: limits.quotas(),
                 purges: limits.purges(),
@@ -175,6 +185,13 @@ async fn main() -> anyhow::Result<()> {
             serve(cli.db, addr, dist, deployment, options).await
         }
         Command::Staff(args) => staff(args).await,
+        Command::Conformance(args) => {
+            let result = tokio::task::spawn_blocking(move || {
+                cc_server::conformance::run(&args, &mut std::io::stdout().lock())
+            })
+            .await?;
+            std::process::exit(cc_server::conformance::exit_code(result));
+        }
         Command::StaffMember { command } => staff_member(cli.db, command),
         Command::Compress { dist } => compress(&dist),
         Command::ImportGobbo { file } => import_gobbo(cli.db, file),
@@ -186,6 +203,7 @@ struct ServeOptions {
     demo_embed: bool,
     staff_token: Option<String>,
     trusted_proxy: Option<std::net::IpAddr>,
+    cors_origins: Vec<String>,
     limits: cc_server::serve::Limits,
     quotas: cc_server::quota::Quotas,
     purges: cc_server::maintenance::Purges,
@@ -202,15 +220,23 @@ async fn serve(
         demo_embed,
         staff_token,
         trusted_proxy,
+        cors_origins,
         limits,
         quotas,
         purges,
     } = options;
-    let deployment = match deployment {
+    let deployment: cc_core::config::Deployment = match deployment {
         Some(path) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
         None if demo_embed => cc_server::demo_deployment(),
         None => cc_server::default_deployment(),
     };
+    let mut deployment = deployment;
+    deployment.cors_origins.extend(cors_origins);
+    // A wrong origin stops the start rather than serving without the app's access.
+    cc_server::cors::layer(&deployment.cors_origins).map_err(anyhow::Error::msg)?;
+    if !deployment.cors_origins.is_empty() {
+        tracing::info!(origins = ?deployment.cors_origins, "CORS: the app may call from these origins");
+    }
     if !dist.join("index.html").exists() {
         tracing::warn!(dist = %dist.display(), "no built app found; serving the API only");
     }

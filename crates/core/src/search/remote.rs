@@ -87,6 +87,7 @@ pub fn search_page(
     catalog: &CatalogIndex,
     query: &ProcedureQuery,
 ) -> Result<SearchPage, String> {
+    query.check_paging()?;
     let filters = filters_of(query)?;
     let per_page = query
         .per_page

@@ -21,6 +21,9 @@ use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::uploads;
 
+/// The name of an upload whose `name` has nothing printable (`/`, spaces).
+const UNNAMED_UPLOAD: &str = "archivo";
+
 /// How much of an upload the type check looks at (magic numbers sit at the start).
 const SNIFF_HEAD_BYTES: usize = 4096;
 
@@ -33,7 +36,9 @@ pub struct AttachmentBytes(pub Vec<u8>);
 #[into_params(parameter_in = Query)]
 pub struct UploadQuery {
     /// The file's name as the person chose it, e.g. `foto.jpg` (shown back to them;
-    /// the type is decided by the content, never by the name).
+    /// the type is decided by the content, never by the name). Folders and control
+    /// characters are dropped and long names shortened; a name with nothing printable
+    /// becomes `archivo`.
     #[param(required = true)]
     pub name: Option<String>,
 }
@@ -65,13 +70,16 @@ pub async fn upload_attachment(
     body: Body,
 ) -> ApiResult<Response> {
     let Query(query) = query.map_err(|e| ApiError::BadRequest(e.body_text()))?;
-    // No folders (`C:\fakepath\foto.jpg`), no control characters, not overly long.
-    let name = display_name(query.name.as_deref().unwrap_or(""));
-    if name.is_empty() {
+    let Some(name) = query.name else {
         return Err(ApiError::BadRequest(
             "Indique el nombre del archivo en el parámetro `name`".into(),
         ));
-    }
+    };
+    // No folders (`C:\fakepath\foto.jpg`), no control characters, not overly long; a
+    // name with nothing left to show gets a plain one (the type adds the extension).
+    let name = Some(display_name(&name))
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| UNNAMED_UPLOAD.to_owned());
     let rules = &state.deployment.intake;
     let max = rules.max_attachment_bytes;
     // The count of attachments is checked when the case is filed.
@@ -171,8 +179,8 @@ fn stored_response(stored: StoredResponse) -> ApiResult<Response> {
 /// answer again (byte for byte) without filing twice; with a different body it is
 /// refused with `422` (`/problems/idempotency-key-reused`).
 #[utoipa::path(post, path = "/api/v1/cases", tag = "intake",
-    params(("Idempotency-Key" = String, Header,
-        description = "Unique per submission (8 to 200 characters); resend the same key when retrying")),
+    params(("Idempotency-Key" = String, Header, pattern = "^[!-~]{8,200}$",
+               description = "Unique per submission: 8 to 200 visible ASCII characters, no spaces (a UUID will do); resend the same key when retrying")),
     request_body = NewCase,
     responses((status = 201, body = CaseReceipt,
                   headers(("Location" = String, description = "`/api/v1/cases/{ticket}`"))),

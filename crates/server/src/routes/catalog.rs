@@ -10,7 +10,6 @@ use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 
 const DEFAULT_PER_PAGE: u32 = 20;
-const MAX_PER_PAGE: u32 = 100;
 
 /// The whole catalog in compact form, for instant search in the browser.
 #[utoipa::path(get, path = "/api/v1/catalog/index", tag = "catalog",
@@ -41,6 +40,7 @@ pub async fn search_procedures(
     State(state): State<AppState>,
     Query(query): Query<ProcedureQuery>,
 ) -> ApiResult<Json<ProcedurePage>> {
+    query.check_paging().map_err(ApiError::BadRequest)?;
     let modality = match query.modalidad.as_deref() {
         None | Some("") => None,
         Some("presencial") => Some(ModalityKind::InPerson),
@@ -57,11 +57,8 @@ pub async fn search_procedures(
         modality,
         free_only: query.gratis.unwrap_or(false),
     };
-    let per_page = query
-        .per_page
-        .unwrap_or(DEFAULT_PER_PAGE)
-        .clamp(1, MAX_PER_PAGE);
-    let page = query.page.unwrap_or(1).max(1);
+    let per_page = query.per_page.unwrap_or(DEFAULT_PER_PAGE);
+    let page = query.page.unwrap_or(1);
     let outcome = state
         .catalog
         .search
@@ -70,7 +67,7 @@ pub async fn search_procedures(
     let items = outcome
         .hits
         .into_iter()
-        .skip(((page - 1) * per_page) as usize)
+        .skip((page as usize - 1).saturating_mul(per_page as usize))
         .take(per_page as usize)
         .map(|hit| ProcedureHit {
             procedure: state.catalog.index.procedures[hit.doc].clone(),

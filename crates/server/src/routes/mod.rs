@@ -99,8 +99,36 @@ pub async fn deployment(State(state): State<AppState>) -> Json<Deployment> {
     Json(deployment)
 }
 
-async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+async fn openapi(State(state): State<AppState>) -> Json<serde_json::Value> {
+    Json(document(&state.deployment))
+}
+
+/// The OpenAPI document as this deployment serves it: the contract of the types, plus
+/// the constraints the deployment sets (its case types, how many attachments), so that
+/// a request the document allows is one the server can take.
+pub fn document(deployment: &Deployment) -> serde_json::Value {
+    use serde_json::{json, Value};
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or(Value::Null);
+    let schemas = &mut doc["components"]["schemas"];
+    let slugs: Vec<&str> = deployment
+        .case_types
+        .iter()
+        .map(|t| t.slug.as_str())
+        .collect();
+    let case = &mut schemas["NewCase"]["properties"];
+    case["case_type"]["enum"] = json!(slugs);
+    case["consent"]["const"] = json!(true);
+    let max_attachments = json!(deployment.intake.max_attachments);
+    case["attachments"]["maxItems"] = max_attachments.clone();
+    schemas["NewReply"]["properties"]["attachments"]["maxItems"] = max_attachments.clone();
+    if let Some(actions) = schemas["StaffAction"]["oneOf"].as_array_mut() {
+        for action in actions {
+            if let Some(attachments) = action.pointer_mut("/properties/attachments") {
+                attachments["maxItems"] = max_attachments.clone();
+            }
+        }
+    }
+    doc
 }
 
 async fn api_not_found() -> ApiError {

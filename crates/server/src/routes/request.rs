@@ -62,18 +62,19 @@ impl FromRequestParts<AppState> for Client {
     }
 }
 
-/// The `Idempotency-Key` header, checked for presence, ASCII and length.
+/// The `Idempotency-Key` header, checked for presence, characters (visible ASCII, no
+/// spaces) and length.
 pub(crate) fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
     let value = headers.get(IDEMPOTENCY_KEY).ok_or_else(|| {
         ApiError::BadRequest("Falta la cabecera Idempotency-Key (una clave única por envío)".into())
     })?;
-    let key = value
-        .to_str()
-        .map_err(|_| ApiError::BadRequest("La cabecera Idempotency-Key debe ser ASCII".into()))?;
-    if !(KEY_MIN_CHARS..=KEY_MAX_CHARS).contains(&key.chars().count()) {
+    let key = value.as_bytes();
+    if !(KEY_MIN_CHARS..=KEY_MAX_CHARS).contains(&key.len())
+        || !key.iter().all(u8::is_ascii_graphic)
+    {
         return Err(ApiError::BadRequest(format!(
-            "La cabecera Idempotency-Key debe tener entre {KEY_MIN_CHARS} y {KEY_MAX_CHARS} caracteres"
+            "La cabecera Idempotency-Key debe tener entre {KEY_MIN_CHARS} y {KEY_MAX_CHARS} caracteres ASCII visibles, sin espacios"
         )));
     }
-    Ok(key.to_owned())
+    Ok(String::from_utf8_lossy(key).into_owned())
 }

@@ -92,8 +92,8 @@ fn today() -> Date {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct StaffCaseQuery {
-    /// Only cases with this status (`received`, `in_progress`, …).
-    pub status: Option<String>,
+    /// Only cases with this status.
+    pub status: Option<CaseStatus>,
     /// Only cases of this agency (acronym; `GEN` for cases filed without one).
     pub agency: Option<String>,
 }
@@ -101,15 +101,8 @@ pub struct StaffCaseQuery {
 impl StaffCaseQuery {
     fn filter(self) -> ApiResult<CaseFilter> {
         let present = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
-        let status = match present(self.status) {
-            Some(name) => Some(
-                CaseStatus::parse(&name)
-                    .ok_or_else(|| ApiError::BadRequest(format!("Estado desconocido: {name}")))?,
-            ),
-            None => None,
-        };
         Ok(CaseFilter {
-            status,
+            status: self.status,
             agency: present(self.agency),
         })
     }

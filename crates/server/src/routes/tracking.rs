@@ -44,7 +44,6 @@ fn access_code(headers: &HeaderMap) -> Option<String> {
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned)
 }
-
 fn today() -> Date {
     Date::from_unix_seconds(unix_now())
 }
@@ -178,7 +177,7 @@ fn file_response(file: StoredFile) -> Response {
 #[utoipa::path(get, path = "/api/v1/cases/{ticket}/attachments/{id}", tag = "tracking",
     params(("ticket" = String, Path, description = "The ticket, as typed"),
            ("id" = String, Path, description = "Attachment id from the case's timeline"),
-           ("X-Access-Code" = String, Header, description = "The case's access code")),
+           ("X-Access-Code" = Option<String>, Header, description = "The case's access code. Without it the answer is the same `404` as for a wrong code (and counts as a failed attempt)")),
     responses((status = 200, description = "The file, with its stored media type, as an attachment",
                   content_type = "application/octet-stream", body = super::cases::AttachmentBytes),
               (status = 404, description = "Unknown ticket or file, or wrong code",
@@ -218,9 +217,9 @@ fn stored_json(stored: StoredResponse) -> Response {
 /// `Idempotency-Key`, like `POST /api/v1/cases`.
 #[utoipa::path(post, path = "/api/v1/cases/{ticket}/replies", tag = "tracking",
     params(("ticket" = String, Path, description = "The ticket, as typed"),
-           ("X-Access-Code" = String, Header, description = "The case's access code"),
-           ("Idempotency-Key" = String, Header,
-               description = "Unique per reply (8 to 200 characters); resend the same key when retrying")),
+           ("X-Access-Code" = Option<String>, Header, description = "The case's access code. Without it the answer is the same `404` as for a wrong code (and counts as a failed attempt)"),
+           ("Idempotency-Key" = String, Header, pattern = "^[!-~]{8,200}$",
+               description = "Unique per reply: 8 to 200 visible ASCII characters, no spaces (a UUID will do); resend the same key when retrying")),
     request_body = NewReply,
     responses((status = 201, body = CaseView, description = "The case with the reply"),
               (status = 400, description = "Missing `Idempotency-Key` or a body that is not a reply",
@@ -247,8 +246,10 @@ pub async fn add_reply(
             return Err(ApiError::Validation(vec![too_many]));
         }
     }
-    let case = open_case(&state, &client, &ticket, access_code(&headers)).await?;
+    // A missing or malformed key is refused before the look-up: it is not a guess,
+    // and the answer says nothing about the case.
     let key = idempotency_key(&headers)?;
+    let case = open_case(&state, &client, &ticket, access_code(&headers)).await?;
     let reply = json_body(body)?;
     let shared = state.clone();
     let stored = state
@@ -269,7 +270,7 @@ pub async fn add_reply(
 /// The citizen rates the answer, once.
 #[utoipa::path(post, path = "/api/v1/cases/{ticket}/rating", tag = "tracking",
     params(("ticket" = String, Path, description = "The ticket, as typed"),
-           ("X-Access-Code" = String, Header, description = "The case's access code")),
+           ("X-Access-Code" = Option<String>, Header, description = "The case's access code. Without it the answer is the same `404` as for a wrong code (and counts as a failed attempt)")),
     request_body = Rating,
     responses((status = 201, body = CaseView, description = "The case with the rating"),
               (status = 404, description = "Unknown ticket or wrong code",
