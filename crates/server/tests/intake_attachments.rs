@@ -16,12 +16,7 @@ async fn a_png_is_accepted_by_its_content_and_linked_to_the_case() {
     let app = test_app();
     // The declared Content-Type is ignored: the bytes say PNG.
     let answer = upload(&app, "foto.png", "text/plain", PNG.to_vec()).await;
-    assert_eq!(
-        answer.status,
-        StatusCode::CREATED,
-        "{}",
-        String::from_utf8_lossy(&answer.body)
-    );
+    answer.expect(StatusCode::CREATED);
     let attachment: AttachmentReceipt = answer.json();
     assert_eq!(attachment.media_type, "image/png");
     assert_eq!(attachment.size, PNG.len() as u64);

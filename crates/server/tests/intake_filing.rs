@@ -16,12 +16,7 @@ use common::*;
 async fn a_valid_case_gets_a_ticket_an_access_code_and_a_due_date() {
     let app = test_app();
     let answer = post_case(&app, Some("clave-0001"), &valid_complaint()).await;
-    assert_eq!(
-        answer.status,
-        StatusCode::CREATED,
-        "{}",
-        String::from_utf8_lossy(&answer.body)
-    );
+    answer.expect(StatusCode::CREATED);
     assert_eq!(answer.headers[header::CONTENT_TYPE], "application/json");
     let receipt: CaseReceipt = answer.json();
     assert!(is_ticket(&receipt.ticket), "{}", receipt.ticket);
@@ -153,12 +148,7 @@ async fn a_denuncia_may_be_anonymous_a_queja_may_not() {
         "consent": true
     });
     let answer = post_case(&app, Some("clave-denuncia"), &denuncia).await;
-    assert_eq!(
-        answer.status,
-        StatusCode::CREATED,
-        "{}",
-        String::from_utf8_lossy(&answer.body)
-    );
+    answer.expect(StatusCode::CREATED);
     let receipt: CaseReceipt = answer.json();
     assert!(receipt.ticket.starts_with("MIN-DEN-"));
     let stored = stored_case(&app, &receipt.ticket);
