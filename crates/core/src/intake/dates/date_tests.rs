@@ -39,6 +39,15 @@ fn parse_strict() {
 }
 
 #[test]
+fn both_separators_must_be_dashes() {
+    // One dash in its place is not enough: both places must hold one.
+    assert_eq!(Date::parse("2026-03/27"), None);
+    assert_eq!(Date::parse("2026/03-27"), None);
+    assert_eq!(Date::parse("2026-03027"), None);
+    assert_eq!(Date::parse("2026003-27"), None);
+}
+
+#[test]
 fn leap_years() {
     assert!(Date::parse("2024-02-29").is_some());
     assert!(Date::parse("2000-02-29").is_some());
