@@ -78,13 +78,7 @@ fn whole_case_anonymous_rules() {
         codes(&validate_new_case(&with_contact, &t, &r, today())),
         [("identity", "anonymous_with_contact")]
     );
-    let not_allowed = NewCase {
-        identity: Identity::Anonymous,
-        name: None,
-        email: None,
-        phone: None,
-        ..good_case()
-    };
+    let not_allowed = anonymous(good_case());
     assert_eq!(
         codes(&validate_new_case(&not_allowed, &t, &r, today())),
         [("identity", "anonymous_not_allowed")]
@@ -96,11 +90,7 @@ fn whole_case_unknown_type() {
     let (r, t) = (rules(), types());
     let c = NewCase {
         case_type: "tutela".into(),
-        identity: Identity::Anonymous,
-        name: None,
-        email: None,
-        phone: None,
-        ..good_case()
+        ..anonymous(good_case())
     };
     assert_eq!(
         codes(&validate_new_case(&c, &t, &r, today())),

@@ -78,3 +78,14 @@ pub(super) fn assert_plain(errors: &[FieldError]) {
         assert!(e.message.ends_with('.'), "{:?}", e.message);
     }
 }
+
+/// `case` made anonymous: no name, e-mail or phone.
+pub(super) fn anonymous(case: NewCase) -> NewCase {
+    NewCase {
+        identity: Identity::Anonymous,
+        name: None,
+        email: None,
+        phone: None,
+        ..case
+    }
+}
