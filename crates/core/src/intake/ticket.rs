@@ -291,4 +291,13 @@ mod tests {
             Some("A-QUE-2026-00042".into())
         );
     }
+
+    #[test]
+    fn a_type_code_is_at_most_eight_letters() {
+        assert_eq!(
+            normalize_ticket("MDT-ABCDEFGH-2026-42"),
+            Some("MDT-ABCDEFGH-2026-00042".into())
+        );
+        assert_eq!(normalize_ticket("MDT-ABCDEFGHI-2026-42"), None);
+    }
 }
