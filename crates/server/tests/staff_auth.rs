@@ -6,12 +6,12 @@ use std::net::SocketAddr;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{header, Request, StatusCode};
-use cc_core::intake::CaseReceipt;
 use cc_server::{cases, staff_members};
 use serde_json::json;
 
 mod common;
-use common::{send_to, test_app, valid_petition, Answer, TestApp, TOKEN};
+use common::cases::file_case;
+use common::{send_to, test_app, Answer, TestApp, TOKEN};
 
 async fn list_as(app: &TestApp, token: &str, peer: [u8; 4]) -> Answer {
     let mut request = Request::get("/api/v1/staff/cases")
@@ -55,18 +55,6 @@ async fn assign_as(app: &TestApp, token: &str, ticket: &str) -> Answer {
     send_to(&app.router, request).await
 }
 
-async fn file_case(app: &TestApp) -> CaseReceipt {
-    let request = Request::post("/api/v1/cases")
-        .header(header::CONTENT_TYPE, "application/json")
-        .header("Idempotency-Key", "clave-personal-1")
-        .body(Body::from(valid_petition().to_string()))
-        .unwrap();
-    send_to(&app.router, request)
-        .await
-        .expect(StatusCode::CREATED)
-        .json()
-}
-
 /// The staff member recorded with the case's latest event.
 fn last_event_member(app: &TestApp, ticket: &str) -> Option<String> {
     let conn = app.state.db.lock().unwrap();
@@ -78,7 +66,7 @@ fn last_event_member(app: &TestApp, ticket: &str) -> Option<String> {
 #[tokio::test]
 async fn each_member_has_a_revocable_token_and_events_name_who_acted() {
     let app = test_app();
-    let receipt = file_case(&app).await;
+    let receipt = file_case(&app, "clave-personal-1").await;
     let token =
         staff_members::add_member(&app.state.db.lock().unwrap(), "Luisa Mamani", 0).unwrap();
 

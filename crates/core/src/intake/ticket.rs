@@ -264,4 +264,40 @@ mod tests {
             assert_eq!(normalize_ticket(input), None, "{input:?}");
         }
     }
+
+    #[test]
+    fn input_may_be_exactly_80_characters() {
+        // Leading zeros of the sequence make a long but real ticket.
+        let typed = |zeros: usize| format!("MDT-QUE-2026-{}42", "0".repeat(zeros));
+        let longest = typed(65);
+        assert_eq!(longest.chars().count(), INPUT_MAX);
+        assert_eq!(
+            normalize_ticket(&longest),
+            Some("MDT-QUE-2026-00042".into())
+        );
+        let one_more = typed(66);
+        assert_eq!(one_more.chars().count(), INPUT_MAX + 1);
+        assert_eq!(normalize_ticket(&one_more), None);
+    }
+
+    #[test]
+    fn a_lone_word_shorter_than_a_type_code_is_no_ticket() {
+        // One word must hold an agency and the three letters of the type.
+        for input in ["QU-2026-00042", "Q-2026-00042", "QUE-2026-00042"] {
+            assert_eq!(parse_ticket(input), None, "{input:?}");
+        }
+        assert_eq!(
+            normalize_ticket("AQUE-2026-00042"),
+            Some("A-QUE-2026-00042".into())
+        );
+    }
+
+    #[test]
+    fn a_type_code_is_at_most_eight_letters() {
+        assert_eq!(
+            normalize_ticket("MDT-ABCDEFGH-2026-42"),
+            Some("MDT-ABCDEFGH-2026-00042".into())
+        );
+        assert_eq!(normalize_ticket("MDT-ABCDEFGHI-2026-42"), None);
+    }
 }

@@ -13,6 +13,8 @@ use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
+pub mod cases;
+
 /// The bootstrap staff token of [`test_app`] (acts as member `bootstrap`).
 pub const TOKEN: &str = "token-de-prueba-0123456789";
 

@@ -3,29 +3,12 @@
 //! on an anonymous case. (Found by cargo-mutants: the main tests passed with these
 //! comparisons changed.)
 
+use super::email::EMAIL_LOCAL_MAX;
+use super::event_date::MSG_DATE_FORMAT;
+use super::test_support::{case_type, today};
 use super::*;
-use crate::intake::{CaseTypeText, NewCase};
+use crate::intake::{CaseType, CaseTypeText, Identity, IntakeRules, NewCase};
 use std::collections::BTreeMap;
-
-fn today() -> Date {
-    Date::parse("2026-03-27").unwrap()
-}
-
-fn case_type(
-    slug: &str,
-    anonymous_allowed: bool,
-    names: BTreeMap<String, CaseTypeText>,
-) -> CaseType {
-    CaseType {
-        slug: slug.into(),
-        code: "XXX".into(),
-        response_days: 15,
-        anonymous_allowed,
-        emergency_notice: false,
-        asks_when_where: false,
-        names,
-    }
-}
 
 #[test]
 fn an_email_may_be_exactly_254_characters_with_a_64_character_local_part() {
@@ -84,7 +67,7 @@ fn a_name_may_have_exactly_the_maximum_length() {
             Some(name),
             Some("ana@correo.bo"),
             None,
-            &case_type("queja", false, BTreeMap::new()),
+            &case_type("queja", "QUE", false),
             &rules,
         )
     };
@@ -94,7 +77,7 @@ fn a_name_may_have_exactly_the_maximum_length() {
 
 #[test]
 fn any_one_kind_of_contact_on_an_anonymous_case_is_refused() {
-    let denuncia = case_type("denuncia", true, BTreeMap::new());
+    let denuncia = case_type("denuncia", "DEN", true);
     let bare = NewCase {
         case_type: "denuncia".into(),
         description: "Cobran por un trámite que es gratuito en la oficina.".into(),
@@ -137,7 +120,10 @@ fn a_case_type_speaks_the_language_asked_then_spanish() {
     let mut names = BTreeMap::new();
     names.insert("es".to_string(), text("Queja"));
     names.insert("en".to_string(), text("Complaint"));
-    let queja = case_type("queja", false, names);
+    let queja = CaseType {
+        names,
+        ..case_type("queja", "QUE", false)
+    };
     assert_eq!(queja.text("en").unwrap().name, "Complaint");
     assert_eq!(queja.text("pt").unwrap().name, "Queja");
 }
