@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::search::{SearchState, UpdateSearch};
+use super::search_state::{SearchState, UpdateSearch};
 use crate::catalog::texts::{t, tr, tr_signal};
 use crate::context::CatalogEngine;
 

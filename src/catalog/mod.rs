@@ -6,6 +6,7 @@ mod procedure;
 mod remote_search;
 mod results;
 mod search;
+mod search_state;
 mod texts;
 
 pub use home::HomePage;

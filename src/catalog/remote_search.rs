@@ -9,7 +9,7 @@ use cc_core::search::SearchPage;
 use leptos::prelude::*;
 
 use super::results::{Found, ResultsView};
-use super::search::{SearchState, UpdateSearch, PAGE_SIZE};
+use super::search_state::{SearchState, UpdateSearch, PAGE_SIZE};
 use crate::api;
 use crate::components::{ErrorPanel, Loading};
 use crate::context::CatalogEngine;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::filters::{FiltersDisclosure, SearchFilters};
-use super::search::{SearchState, UpdateSearch};
+use super::search_state::{SearchState, UpdateSearch};
 use crate::catalog::texts::{t, tr};
 use crate::context::CatalogEngine;
 use crate::i18n::content_lang;

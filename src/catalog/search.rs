@@ -1,84 +1,18 @@
 //! `/tramites`: instant search over the whole catalog, in the browser.
 //! The URL holds the whole state, so results can be shared and Back restores them.
 
-use cc_core::catalog::ModalityKind;
-use cc_core::search::{Filters, SearchMode};
+use cc_core::search::SearchMode;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::remote_search::RemoteResults;
 use super::results::ResultsView;
-use crate::api::encode;
+use super::search_state::{SearchState, UpdateSearch, PAGE_SIZE};
 use crate::catalog::texts::{t, tr, tr_signal};
 use crate::components::{ErrorPanel, Loading, PageHeading};
 use crate::context::{use_catalog, use_deployment, CatalogEngine};
 use crate::i18n::content_lang;
-
-pub(super) const PAGE_SIZE: usize = 20;
-
-/// Search state as it lives in the URL.
-#[derive(Clone, Default, PartialEq)]
-pub(super) struct SearchState {
-    pub(super) q: String,
-    pub(super) entidad: String,
-    pub(super) categoria: String,
-    pub(super) modalidad: String,
-    pub(super) gratis: bool,
-}
-
-impl SearchState {
-    pub(super) fn to_url(&self) -> String {
-        let mut params = Vec::new();
-        for (key, value) in [
-            ("q", &self.q),
-            ("entidad", &self.entidad),
-            ("categoria", &self.categoria),
-            ("modalidad", &self.modalidad),
-        ] {
-            if !value.is_empty() {
-                params.push(format!("{key}={}", encode(value)));
-            }
-        }
-        if self.gratis {
-            params.push("gratis=true".into());
-        }
-        if params.is_empty() {
-            "/tramites".into()
-        } else {
-            format!("/tramites?{}", params.join("&"))
-        }
-    }
-
-    pub(super) fn filters(&self) -> Filters {
-        Filters {
-            agency: Some(self.entidad.clone()).filter(|s| !s.is_empty()),
-            category: Some(self.categoria.clone()).filter(|s| !s.is_empty()),
-            modality: match self.modalidad.as_str() {
-                "presencial" => Some(ModalityKind::InPerson),
-                "en-linea" => Some(ModalityKind::Online),
-                _ => None,
-            },
-            free_only: self.gratis,
-        }
-    }
-
-    /// The same search asked of the backend (`GET /catalog/search`), first `per_page`
-    /// results.
-    pub(super) fn search_api_path(&self, per_page: usize) -> String {
-        let url = self.to_url();
-        let query = url.split_once('?').map(|(_, q)| q).unwrap_or("");
-        let sep = if query.is_empty() { "" } else { "&" };
-        format!("/catalog/search?{query}{sep}per_page={per_page}")
-    }
-
-    pub(super) fn has_filters(&self) -> bool {
-        !(self.entidad.is_empty()
-            && self.categoria.is_empty()
-            && self.modalidad.is_empty()
-            && !self.gratis)
-    }
-}
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -145,8 +79,6 @@ pub fn SearchPage() -> impl IntoView {
         </div>
     }
 }
-
-pub(super) type UpdateSearch = Callback<Box<dyn FnOnce(&mut SearchState)>>;
 
 #[component]
 fn Results(
