@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::texts::{default_label, et};
+use super::snippet::{label_of, noscript_snippet, plain_href, script_snippet, Choice};
+use super::texts::et;
 use crate::components::form::{RadioOption, Radios, TextField};
 use crate::components::PageHeading;
 use crate::context::{use_catalog, use_deployment};
@@ -18,86 +19,6 @@ app  -> page  "resize"  {height: number}
 app  -> page  "filed"   {ticket: string}
 app  -> page  "close"   {}
 page -> app   "ready"   {}"#;
-
-/// What the agency chose in the form.
-#[derive(Clone, Default, PartialEq)]
-struct Choice {
-    agency: String,
-    case_type: String,
-    procedure: String,
-    label: String,
-    lang: String,
-    floating: bool,
-}
-
-/// Escapes a value for a double-quoted HTML attribute.
-fn attr(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-fn label_of(c: &Choice) -> String {
-    if c.label.trim().is_empty() {
-        let lang = Lang::from_code(&c.lang).unwrap_or(Lang::Es);
-        default_label(lang).to_string()
-    } else {
-        c.label.trim().to_string()
-    }
-}
-
-/// The `<script>` tag, one attribute per line, only the options that were set.
-fn script_snippet(origin: &str, c: &Choice) -> String {
-    let mut attrs = vec![format!("src=\"{origin}/embed.js\"")];
-    let mut add = |name: &str, value: &str| {
-        if !value.trim().is_empty() {
-            attrs.push(format!("{name}=\"{}\"", attr(value.trim())));
-        }
-    };
-    add("data-agency", &c.agency);
-    add("data-lang", &c.lang);
-    add("data-type", &c.case_type);
-    add("data-procedure", &c.procedure);
-    if c.floating {
-        add("data-position", "bottom-right");
-    }
-    add("data-label", &c.label);
-    attrs.push("defer".into());
-    format!("<script {}></script>", attrs.join("\n  "))
-}
-
-/// The wizard's own address with the same pre-sets (no-JavaScript link and preview).
-fn plain_href(origin: &str, c: &Choice) -> String {
-    let query: Vec<String> = [
-        ("entidad", &c.agency),
-        ("tipo", &c.case_type),
-        ("tramite", &c.procedure),
-    ]
-    .into_iter()
-    .filter(|(_, v)| !v.trim().is_empty())
-    .map(|(k, v)| {
-        format!(
-            "{k}={}",
-            String::from(js_sys::encode_uri_component(v.trim()))
-        )
-    })
-    .collect();
-    if query.is_empty() {
-        format!("{origin}/contacto")
-    } else {
-        format!("{origin}/contacto?{}", query.join("&"))
-    }
-}
-
-fn noscript_snippet(origin: &str, c: &Choice) -> String {
-    format!(
-        "<noscript>\n  <a href=\"{}\">{}</a>\n</noscript>",
-        attr(&plain_href(origin, c)),
-        attr(&label_of(c))
-    )
-}
 
 fn page_origin() -> String {
     web_sys::window()

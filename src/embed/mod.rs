@@ -14,6 +14,7 @@
 //! other origin, or from a window that is not the parent, are ignored.
 
 mod integrate;
+mod snippet;
 mod texts;
 
 pub use integrate::IntegratePage;
