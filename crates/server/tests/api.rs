@@ -4,29 +4,14 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use cc_core::api::{Problem, ProcedurePage};
 use cc_core::catalog::{CatalogIndex, Procedure};
-use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 mod common;
-use common::{test_app_with_dist, TestApp};
+use common::{send_to, test_app_with_dist, TestApp};
 
 async fn get(app: &TestApp, uri: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
-    let response = app
-        .router
-        .clone()
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response
-        .into_body()
-        .collect()
-        .await
-        .unwrap()
-        .to_bytes()
-        .to_vec();
-    (status, headers, body)
+    let answer = send_to(&app.router, Request::get(uri).body(Body::empty()).unwrap()).await;
+    (answer.status, answer.headers, answer.body)
 }
 
 #[tokio::test]

@@ -6,9 +6,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use axum::body::Body;
-use axum::http::{header, HeaderMap, Method, Request, StatusCode};
-use http_body_util::BodyExt;
-use tower::ServiceExt;
+use axum::http::{header, Method, Request, StatusCode};
+
+mod common;
+use common::{send_to, Answer};
 
 const WASM: &str = "app-0123456789abcdef_bg.wasm";
 const INDEX: &str = "<html><head><link rel=\"icon\" href=\"/favicon.svg\"></head><body>\
@@ -51,37 +52,12 @@ fn site() -> Site {
     }
 }
 
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Vec<u8>,
-}
-
 async fn send(site: &Site, method: Method, uri: &str, accept_encoding: Option<&str>) -> Answer {
     let mut request = Request::builder().method(method).uri(uri);
     if let Some(accept) = accept_encoding {
         request = request.header(header::ACCEPT_ENCODING, accept);
     }
-    let response = site
-        .router
-        .clone()
-        .oneshot(request.body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response
-        .into_body()
-        .collect()
-        .await
-        .unwrap()
-        .to_bytes()
-        .to_vec();
-    Answer {
-        status,
-        headers,
-        body,
-    }
+    send_to(&site.router, request.body(Body::empty()).unwrap()).await
 }
 
 fn file(dist: &Path, name: &str) -> Vec<u8> {
