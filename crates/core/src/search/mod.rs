@@ -56,6 +56,9 @@ pub use remote::{
     filters_of, search_mode, search_page, SearchMode, SearchPage, LOCAL_SEARCH_MAX_PROCEDURES,
     SEARCH_PAGE_SIZE,
 };
+/// One folding for the whole product: the search, and the backend's importer (names,
+/// units, slugs) compare text the same way.
+pub use text::{fold, fold_char};
 
 /// Filters of a search; `None`/`false` means "any".
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -8,7 +8,7 @@
 ///
 /// Spanish (and the Latin-1 letters that appear in names) is mapped explicitly; any other
 /// letter is only lowercased.
-pub(crate) fn fold_char(c: char) -> char {
+pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
@@ -86,7 +86,7 @@ fn is_alphanumeric(c: char) -> bool {
 }
 
 /// Folds a whole string (including spaces and punctuation), e.g. for sorting by name.
-pub(crate) fn fold(text: &str) -> String {
+pub fn fold(text: &str) -> String {
     text.chars()
         .filter(|&c| !is_combining_mark(c))
         .map(fold_char)

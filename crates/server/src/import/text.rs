@@ -175,25 +175,9 @@ fn truncate_at_word(text: &str, max_chars: usize) -> String {
     )
 }
 
-/// Lowercase ASCII letter for a Spanish letter ("Á" → 'a', "ñ" → 'n'), else the
-/// lowercase character itself.
-pub fn fold_char(c: char) -> char {
-    match c.to_lowercase().next().unwrap_or(c) {
-        'á' | 'à' | 'ä' | 'â' => 'a',
-        'é' | 'è' | 'ë' | 'ê' => 'e',
-        'í' | 'ì' | 'ï' | 'î' => 'i',
-        'ó' | 'ò' | 'ö' | 'ô' => 'o',
-        'ú' | 'ù' | 'ü' | 'û' => 'u',
-        'ñ' => 'n',
-        'ç' => 'c',
-        other => other,
-    }
-}
-
-/// Lowercase, accent-free text, for comparing names and units.
-pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
-}
+/// Case and accent folding: the core's, so imported names compare the way the
+/// search compares them.
+pub use cc_core::search::{fold, fold_char};
 
 /// URL-safe slug: lowercase ASCII letters and digits separated by single dashes.
 pub fn slugify(text: &str) -> String {
