@@ -70,7 +70,12 @@ base="${PUBLIC_URL%/}/$app_dir"
 loader="<script type=module>import init from '$base/$BIN.js';init({module_or_path:'$base/${BIN}_bg.wasm'})</script>"
 loader+="<link crossorigin href=$base/$BIN.js rel=modulepreload>"
 loader+="<link as=fetch crossorigin href=$base/${BIN}_bg.wasm rel=preload type=application/wasm>"
+# First, before the loader: a direct visit to another page fetches that page's chunks
+# at once, alongside the main module (scripts/route-preload.mjs).
+preload=$(node scripts/route-preload.mjs "dist/$app_dir" "$base/" "${PUBLIC_URL%/}")
 grep -q '</head>' dist/index.html
-sed -i "s#</head>#$loader</head>#" dist/index.html
+node -e 'const fs = require("fs"); const f = "dist/index.html";
+  fs.writeFileSync(f, fs.readFileSync(f, "utf8").replace("</head>", () => process.argv[1] + "</head>"));' \
+  "$preload$loader"
 
 ls -l "dist/$app_dir"

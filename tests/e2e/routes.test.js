@@ -12,6 +12,11 @@ const h = serverAndBrowser();
 /** Opens `path` in a fresh context and returns the h1, the wasm files fetched and errors. */
 async function openCold(path) {
   const page = await newPage(h.browser);
+  // A preload the page then fetches differently (another credentials mode) is wasted
+  // bytes on a slow phone; Chromium says so in the console.
+  page.on('console', (m) => {
+    if (/preloaded using link preload but not used/.test(m.text())) page.errors.push(m.text());
+  });
   const wasm = [];
   page.on('response', (r) => {
     const name = new URL(r.url()).pathname.split('/').pop();
@@ -56,6 +61,10 @@ test('every route loads cold from a direct link, with its own code and nothing e
     assert.match(shown.h1, heading, `${path}: heading`);
     assert.deepEqual(shown.errors, [], `${path}: errors`);
     assert.ok(shown.wasm.every((w) => w.endsWith(':200')), `${path}: ${shown.wasm}`);
+    // In the split build, a direct visit asks for the page's own code up front.
+    const preloads = await shown.page.locator('link[rel=preload][href*="/split_"]').count();
+    const split = shown.wasm.some((w) => w.startsWith('split_'));
+    if (split && path !== '/no-existe') assert.equal(preloads, 1, `${path}: the page's chunk is preloaded`);
     await shown.page.context().close();
   }
 });
