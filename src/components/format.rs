@@ -3,7 +3,7 @@
 
 use cc_core::catalog::{Amount, Duration, DurationUnit};
 
-use crate::i18n::Texts;
+use crate::i18n::{group_thousands, Texts};
 
 /// `2026-12-15` → "15 de diciembre de 2026". Unparseable input is shown as is.
 pub fn long_date(t: &Texts, iso: &str) -> String {
@@ -28,20 +28,8 @@ pub fn money(amount: &Amount) -> String {
     };
     let minor = amount.amount_minor.abs();
     let sign = if amount.amount_minor < 0 { "-" } else { "" };
-    let units = group_thousands(minor / 100);
+    let units = group_thousands((minor / 100).unsigned_abs(), '.');
     format!("{symbol} {sign}{units},{:02}", minor % 100)
-}
-
-fn group_thousands(n: i64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
 }
 
 pub fn duration(t: &Texts, d: &Duration) -> String {

@@ -84,6 +84,20 @@ pub fn plural(n: i64, one: &str, other: &str) -> String {
     }
 }
 
+/// `n` with `separator` between groups of three digits: 1234567 → "1.234.567". For
+/// counts in the texts and for money (`components::format`).
+pub fn group_thousands(n: u64, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The language of content the app shows as it comes (catalog, deployment texts,
 /// agency messages), for a `lang` attribute: `None` while the interface is in that
 /// same language, so markup stays quiet, and e.g. `Some("es")` in an English page so
@@ -226,20 +240,11 @@ pub struct Texts {
 impl Texts {
     /// A count as this language writes it: 4000 (es), 4,000 (en), 4.000 (pt).
     pub fn count(&self, n: u64) -> String {
-        let digits = n.to_string();
-        let separator = match self.lang {
-            Lang::Es => return digits,
-            Lang::En => ',',
-            Lang::Pt => '.',
-        };
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(separator);
-            }
-            out.push(c);
+        match self.lang {
+            Lang::Es => n.to_string(),
+            Lang::En => group_thousands(n, ','),
+            Lang::Pt => group_thousands(n, '.'),
         }
-        out
     }
 
     pub fn error_other_channels(&self, phone: &str, hours: &str) -> String {
