@@ -31,7 +31,7 @@ app:
 	cargo run --release --quiet -p cc-server -- compress --dist dist
 
 server:
-	cargo build --release -p cc-server
+	cargo build --release -p cc-server -p open311-test-server
 
 lint:
 	cargo fmt --all -- --check
