@@ -6,6 +6,7 @@ pub mod compress;
 pub mod conformance;
 pub mod cors;
 pub mod db;
+pub mod gateway;
 pub mod import;
 pub mod maintenance;
 pub mod problem;
@@ -82,6 +83,7 @@ pub fn build_state(
         limiter: Arc::new(ratelimit::LookupLimiter::default()),
         trusted_proxy: None,
         uploads: Arc::new(quota::UploadQuota::new(quota::Quotas::default())),
+        open311_gateway: None,
     })
 }
 
@@ -102,14 +104,24 @@ pub fn app(state: AppState) -> Router {
         Err(e) => tracing::error!(error = %e, "CORS disabled"),
     }
     let mut router = Router::new().nest("/api/v1", api);
+    let gateway = state.open311_gateway.is_some();
+    if gateway {
+        // Same origin as the app, so it works with Open311 servers that send no CORS.
+        router = router.route(gateway::ROUTE, axum::routing::any(gateway::forward));
+    }
     if let Some(dist) = &state.dist {
         router = router.fallback_service(web::static_files(dist));
     }
-    router
+    let mut router = router
         .layer(axum::middleware::from_fn(problem::plain_errors_as_problems))
         .layer(axum::middleware::from_fn(move |req, next| {
             web::headers(csp.clone(), dist.clone(), req, next)
-        }))
+        }));
+    if gateway {
+        // Outside the security headers, to tighten them on the gateway's answers.
+        router = router.layer(axum::middleware::from_fn(gateway::answer_headers));
+    }
+    router
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -122,6 +122,12 @@ enum Command {
         /// Added to the deployment's `cors_origins`. None by default: same origin only.
         #[arg(long = "cors-origin", env = "CC_CORS_ORIGINS", value_delimiter = ',')]
         cors_origins: Vec<String>,
+        /// Base URL of ONE Open311 GeoReport v2 server (e.g.
+        /// https://city.example/open311/v2) that `/open311/v2/…` forwards to, for
+        /// servers that send no CORS headers. Only the GeoReport v2 resources are
+        /// forwarded (GET; POST on requests.json). None by default: no gateway.
+        #[arg(long = "open311-gateway", env = "CC_OPEN311_GATEWAY")]
+        open311_gateway: Option<String>,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -171,6 +177,7 @@ async fn main() -> anyhow::Result<()> {
             staff_token,
             trusted_proxy,
             cors_origins,
+            open311_gateway,
             limits,
         } => {
             let options = ServeOptions {
@@ -178,6 +185,7 @@ async fn main() -> anyhow::Result<()> {
                 staff_token,
                 trusted_proxy,
                 cors_origins,
+                open311_gateway,
                 limits: limits.limits(),
                 quotas: limits.quotas(),
                 purges: limits.purges(),
@@ -204,6 +212,7 @@ struct ServeOptions {
     staff_token: Option<String>,
     trusted_proxy: Option<std::net::IpAddr>,
     cors_origins: Vec<String>,
+    open311_gateway: Option<String>,
     limits: cc_server::serve::Limits,
     quotas: cc_server::quota::Quotas,
     purges: cc_server::maintenance::Purges,
@@ -221,6 +230,7 @@ async fn serve(
         staff_token,
         trusted_proxy,
         cors_origins,
+        open311_gateway,
         limits,
         quotas,
         purges,
@@ -237,12 +247,27 @@ async fn serve(
     if !deployment.cors_origins.is_empty() {
         tracing::info!(origins = ?deployment.cors_origins, "CORS: the app may call from these origins");
     }
+    // A wrong upstream URL stops the start, like a wrong CORS origin.
+    let open311_gateway = match open311_gateway.as_deref().map(str::trim) {
+        Some(base) if !base.is_empty() => {
+            let gateway =
+                cc_server::gateway::Gateway::new(base, cc_server::gateway::DEFAULT_TIMEOUT)
+                    .map_err(anyhow::Error::msg)?;
+            tracing::info!(
+                upstream = gateway.base(),
+                "Open311 gateway: /open311/v2/ forwards there"
+            );
+            Some(std::sync::Arc::new(gateway))
+        }
+        _ => None,
+    };
     if !dist.join("index.html").exists() {
         tracing::warn!(dist = %dist.display(), "no built app found; serving the API only");
     }
     let mut state = cc_server::build_state(&db, deployment, Some(dist))?;
     state.trusted_proxy = trusted_proxy;
     state.uploads = std::sync::Arc::new(cc_server::quota::UploadQuota::new(quotas));
+    state.open311_gateway = open311_gateway;
     // Only the hash of the bootstrap token is kept; the token is never logged.
     match staff_token
         .as_deref()

@@ -70,6 +70,9 @@ pub struct AppState {
     pub trusted_proxy: Option<std::net::IpAddr>,
     /// Bytes uploaded per client and in total (`--upload-quota-*`).
     pub uploads: Arc<crate::quota::UploadQuota>,
+    /// The Open311 server `/open311/v2/…` forwards to (`--open311-gateway`); none by
+    /// default, and then those paths do not exist.
+    pub open311_gateway: Option<Arc<crate::gateway::Gateway>>,
 }
 
 impl AppState {

@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 use tower::ServiceExt;
 
 pub mod cases;
+pub mod open311;
 
 /// The bootstrap staff token of [`test_app`] (acts as member `bootstrap`).
 pub const TOKEN: &str = "token-de-prueba-0123456789";
