@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod config;
 pub mod intake;
 pub mod links;
+pub mod open311;
 pub mod quick_exit;
 pub mod search;
 pub mod tracking;

@@ -97,6 +97,10 @@ pub struct CaseView {
     pub can_rate: bool,
     #[serde(default)]
     pub rating: Option<Rating>,
+    /// The backend's own word for the status when it is not one of ours (other
+    /// backends); shown as given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_text: Option<String>,
 }
 
 /// Body of `POST /api/v1/cases/lookup`. The code travels in the body, never in a URL.

@@ -81,6 +81,7 @@ pub fn case_view(
         can_reply: tracking::can_reply(status, deployment.replies_always_allowed),
         can_rate: tracking::can_rate(status, rating.is_some()),
         rating,
+        status_text: None,
     })
 }
 
