@@ -62,7 +62,8 @@ done
 
 build=$(cd "$work/out" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16)
 app_dir="app-$build"
-rm -rf dist/app-*
+# Folders only (the trailing slash): dist/app-config.json stays.
+rm -rf dist/app-*/
 mv "$work/out" "dist/$app_dir"
 
 say "dist/index.html: module script for $app_dir"

@@ -86,11 +86,8 @@ pub fn use_catalog() -> CatalogResource {
                 Ok(d) => d.search_mode(),
                 Err(_) => SearchMode::Local,
             };
-            let path = match mode {
-                SearchMode::Local => "/catalog/index",
-                SearchMode::Server => "/catalog/directory",
-            };
-            let index = api::get::<CatalogIndex>(path).await?;
+            let local = mode == SearchMode::Local;
+            let index = api::backend().catalog_index(local).await?;
             Ok(Arc::new(CatalogEngine::with_mode(index, mode)))
         }))
     });
@@ -100,7 +97,7 @@ pub fn use_catalog() -> CatalogResource {
 
 /// Provides both contexts (called once by the shell).
 pub fn provide_shared_contexts() {
-    let deployment_res = LocalResource::new(|| api::get::<Deployment>("/config"));
+    let deployment_res = LocalResource::new(|| api::backend().deployment());
     let deployment = Signal::derive(move || deployment_res.get().and_then(Result::ok));
     provide_context(deployment);
     provide_context(CatalogSource {

@@ -1,7 +1,12 @@
 fn main() {
-    contacto_ciudadano::mount();
-    // "Usable" for the performance measurements (`make perf`): the app is mounted.
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark("app-ready");
-    }
+    wasm_bindgen_futures::spawn_local(async {
+        // Which backend to talk to comes from `app-config.json` (preloaded by
+        // index.html while the wasm downloads, so this rarely waits).
+        contacto_ciudadano::api::init().await;
+        contacto_ciudadano::mount();
+        // "Usable" for the performance measurements (`make perf`): the app is mounted.
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("app-ready");
+        }
+    });
 }

@@ -161,6 +161,12 @@ const SAME_AS_SPANISH: &[(&str, &[&str])] = &[
             "tag_free",
             "proc_free",
             "filters_show",
+            // The same words in Portuguese: " (opcional)", "Antes de seguir", "Tema",
+            // "Lugar".
+            "optional_suffix",
+            "detail_note_title",
+            "review_topic",
+            "review_location",
             "continue_button",
             "review_type",
             "send_button_generic",

@@ -20,6 +20,54 @@ fn problem_details_for_404_and_5xx_become_translated_messages() {
 }
 
 #[test]
+fn every_fault_has_its_own_translated_message() {
+    for lang in Lang::ALL {
+        let t = lang.texts();
+        let said = |e: ApiError| e.message(t);
+        assert_eq!(said(ApiError::Network), t.error_network);
+        assert_eq!(said(ApiError::Timeout), t.error_timeout);
+        assert_eq!(said(ApiError::Http(408)), t.error_timeout);
+        assert_eq!(said(ApiError::Http(401)), t.error_forbidden);
+        assert_eq!(said(ApiError::Http(403)), t.error_forbidden);
+        assert_eq!(said(ApiError::Http(409)), t.error_conflict);
+        assert_eq!(said(ApiError::Http(413)), t.error_too_large);
+        assert_eq!(said(ApiError::Http(400)), t.error_rejected);
+        assert_eq!(said(ApiError::Http(500)), t.error_server);
+        assert_eq!(said(ApiError::Unsupported), t.error_unsupported);
+        assert_eq!(said(ApiError::NotJson), t.error_not_json);
+        // Another backend's refusal, in its own words, inside ours.
+        let refused = ApiError::Refused {
+            status: 400,
+            said: vec!["service_code not found".into()],
+        };
+        assert!(said(refused).contains("service_code not found"));
+        // Without words, a refusal is a plain rejection.
+        let silent = ApiError::Refused {
+            status: 400,
+            said: vec![],
+        };
+        assert_eq!(said(silent), t.error_rejected);
+    }
+    // A problem's Spanish title is shown in Spanish only.
+    let problem = ApiError::Problem(Box::new(cc_core::api::Problem {
+        kind: "/problems/validation".into(),
+        title: "La descripción es muy corta".into(),
+        status: 422,
+        detail: None,
+        instance: None,
+        errors: vec![],
+    }));
+    assert_eq!(
+        problem.message(Lang::Es.texts()),
+        "La descripción es muy corta"
+    );
+    assert_eq!(
+        problem.message(Lang::En.texts()),
+        Lang::En.texts().error_rejected
+    );
+}
+
+#[test]
 fn too_many_attempts_say_how_long_to_wait_and_why() {
     let es = Lang::Es.texts();
     let limited = |secs, kind: &str| ApiError::RateLimited {

@@ -1,248 +1,249 @@
-//! The one HTTP client of the app. Every failure becomes an [`ApiError`] with a
-//! translated, human message: never a panic, never a blank screen.
+//! The backend port: the one way every screen talks to a backend. Which backend, and
+//! where, comes from `app-config.json` at start-up ([`init`]); each adapter declares
+//! what its backend can do ([`Capabilities`]) so screens hide or explain what is
+//! missing instead of breaking. Every failure is an [`ApiError`] with a translated,
+//! human message: never a panic, never a blank screen.
 
-use cc_core::api::{Problem, PROBLEM_JSON};
-use gloo_net::http::{Request, RequestBuilder, Response};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-
-use crate::i18n::{plural, Lang, Texts};
-
+mod error;
+mod http;
+mod native;
+mod open311;
 mod retry;
-pub use retry::{with_retries, RetryPolicy, SAFE_SEND};
 
-/// How long a request may take before we give up and tell the person.
-/// Slow 3G round trips can reach seconds, so this is generous.
-const TIMEOUT_MS: u32 = 20_000;
+use std::cell::Cell;
 
-/// Base of the API; a deployment may point the app at another backend with
-/// `<meta name="cc-api-base" content="https://…/api/v1">` in `index.html`.
-pub fn api_base() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name=cc-api-base]").ok().flatten())
-        .and_then(|m| m.get_attribute("content"))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "/api/v1".to_string())
+use cc_core::app_config::{AppConfig, APP_CONFIG_PATH};
+use cc_core::catalog::{CatalogIndex, Procedure};
+use cc_core::config::Deployment;
+use cc_core::intake::{AttachmentReceipt, CaseReceipt, NewCase};
+use cc_core::open311::{Attribute, Location};
+use cc_core::search::SearchPage;
+use cc_core::tracking::{CaseView, NewReply, Rating};
+
+pub use error::ApiError;
+pub use http::encode;
+use native::Native;
+use open311::Open311;
+pub use retry::{with_retries, RetryPolicy, SAFE_SEND, SEND_ONCE};
+
+/// What a backend can do. The screens read these instead of asking which backend it
+/// is, so a new adapter only has to say what it offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Capabilities {
+    /// Cases are private: tracking needs the access code given at filing. Without
+    /// it, anyone with the number can see the case, and the person is told so.
+    pub access_codes: bool,
+    /// The person can answer the agency on the case page.
+    pub replies: bool,
+    pub ratings: bool,
+    pub attachments: bool,
+    /// Full procedure pages (requirements, costs, offices); without them the catalog
+    /// lists topics to report on.
+    pub procedures: bool,
+    /// Due dates set by law (business days); without them, an expected date when the
+    /// backend gives one.
+    pub legal_due_dates: bool,
+    /// The "confidential" identity (the agency keeps the name from third parties).
+    pub confidential: bool,
+    /// The wizard asks where the problem is (an address or the phone's position).
+    pub location: bool,
+    /// A filing carries an idempotency key, so a lost answer can be retried without
+    /// filing twice. Without it, a send is tried once and the person decides.
+    pub safe_retries: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum ApiError {
-    /// No answer at all: offline, DNS, refused.
-    Network,
-    Timeout,
-    /// The backend explained the failure (RFC 9457).
-    Problem(Problem),
-    /// A status without a readable problem body.
-    Http(u16),
-    /// 429: the server said how long to wait, and (in its problem body) why.
-    RateLimited {
-        retry_after_secs: u32,
-        /// The problem type, e.g. `/problems/upload-quota`; empty when not given.
-        kind: String,
-    },
-    /// 2xx with a body that does not match the contract.
-    Malformed,
+/// A case as the wizard sends it, with what some backends need beyond the contract's
+/// `NewCase`.
+pub struct Filing {
+    pub case: NewCase,
+    /// Sent as `Idempotency-Key` where the backend supports it.
+    pub idempotency_key: String,
+    /// The topic's own questions and their answers (backends with topics).
+    pub topic_answers: Vec<(Attribute, Vec<String>)>,
+    pub location: Option<Location>,
 }
 
-impl ApiError {
-    pub fn status(&self) -> Option<u16> {
-        match self {
-            ApiError::Problem(p) => Some(p.status),
-            ApiError::Http(s) => Some(*s),
-            ApiError::RateLimited { .. } => Some(429),
-            _ => None,
+pub enum Backend {
+    Native(Native),
+    /// Boxed: made once per visit, and much larger than the native adapter.
+    Open311(Box<Open311>),
+}
+
+thread_local! {
+    static BACKEND: Cell<Option<&'static Backend>> = const { Cell::new(None) };
+}
+
+/// The backend chosen at start-up (the app's own `/api/v1` before [`init`] ran, as in
+/// component tests).
+pub fn backend() -> &'static Backend {
+    BACKEND.with(|b| match b.get() {
+        Some(backend) => backend,
+        None => {
+            let backend: &'static Backend =
+                Box::leak(Box::new(Backend::from_config(AppConfig::default())));
+            b.set(Some(backend));
+            backend
+        }
+    })
+}
+
+/// Reads `app-config.json` (preloaded by `index.html`, so this rarely waits) and
+/// chooses the backend. A site without the file talks to its own `/api/v1`; a file
+/// with a mistake is reported in the console and the default is used, so the person
+/// still gets a working page or a clear error, never a blank one.
+pub async fn init() {
+    let config = match http::exchange(http::get(APP_CONFIG_PATH), http::Body::Empty).await {
+        Ok(answer) if answer.is_success() => AppConfig::parse(&answer.text).unwrap_or_else(|e| {
+            web_sys::console::error_1(&format!("{APP_CONFIG_PATH}: {e}").into());
+            AppConfig::default()
+        }),
+        _ => AppConfig::default(),
+    };
+    let backend: &'static Backend = Box::leak(Box::new(Backend::from_config(config)));
+    BACKEND.with(|b| b.set(Some(backend)));
+}
+
+impl Backend {
+    fn from_config(config: AppConfig) -> Backend {
+        match config {
+            AppConfig::Native { base } => Backend::Native(Native { base }),
+            AppConfig::Open311 {
+                base,
+                jurisdiction_id,
+                api_key,
+                deployment,
+            } => Backend::Open311(Box::new(Open311::new(
+                base,
+                jurisdiction_id,
+                api_key,
+                *deployment,
+            ))),
         }
     }
 
-    pub fn retry_after_secs(&self) -> Option<u32> {
+    pub fn capabilities(&self) -> Capabilities {
         match self {
-            ApiError::RateLimited {
-                retry_after_secs, ..
-            } => Some(*retry_after_secs),
-            _ => None,
-        }
-    }
-
-    /// Worth trying again automatically (the request may not have been processed).
-    pub fn is_transient(&self) -> bool {
-        match self {
-            ApiError::Network | ApiError::Timeout | ApiError::Malformed => true,
-            _ => matches!(self.status(), Some(s) if s >= 500 || s == 429 || s == 408),
-        }
-    }
-
-    /// What to tell the person, in their language.
-    pub fn message(&self, t: &Texts) -> String {
-        match self {
-            ApiError::Network => t.error_network.into(),
-            ApiError::Timeout => t.error_timeout.into(),
-            ApiError::Malformed => t.error_malformed.into(),
-            ApiError::RateLimited {
-                retry_after_secs,
-                kind,
-            } => {
-                let wait = wait_text(t, *retry_after_secs);
-                if kind.ends_with("/upload-quota") {
-                    t.error_upload_quota(&wait)
-                } else {
-                    t.error_rate_limited_wait(&wait)
-                }
-            }
-            _ => match self.status() {
-                Some(404) => t.error_not_found.into(),
-                Some(s) if s >= 500 => t.error_server.into(),
-                // The backend's own title is Spanish; only trust it in Spanish.
-                _ => match self {
-                    ApiError::Problem(p) if t.lang == Lang::Es => p.title.clone(),
-                    _ => t.error_server.into(),
-                },
+            Backend::Native(_) => Capabilities {
+                access_codes: true,
+                replies: true,
+                ratings: true,
+                attachments: true,
+                procedures: true,
+                legal_due_dates: true,
+                confidential: true,
+                location: false,
+                safe_retries: true,
+            },
+            Backend::Open311(_) => Capabilities {
+                access_codes: false,
+                replies: false,
+                ratings: false,
+                attachments: false,
+                procedures: false,
+                legal_due_dates: false,
+                confidential: false,
+                location: true,
+                safe_retries: false,
             },
         }
     }
-}
 
-/// "40 segundos", "2 minutos": how long to wait, in words, rounded up to minutes
-/// past one minute.
-fn wait_text(t: &Texts, secs: u32) -> String {
-    let unit = |n: u32, one: &str, many: &str| {
-        plural(n.into(), &format!("1 {one}"), &format!("{{n}} {many}"))
-    };
-    if secs < 60 {
-        unit(secs.max(1), t.units_second, t.units_seconds)
-    } else {
-        unit(secs.div_ceil(60), t.units_minute, t.units_minutes)
+    pub async fn deployment(&self) -> Result<Deployment, ApiError> {
+        match self {
+            Backend::Native(n) => n.deployment().await,
+            Backend::Open311(o) => Ok(o.deployment()),
+        }
     }
-}
 
-/// Sends a request with a timeout and returns the body of a 2xx answer.
-/// Not generic over the answer type, so the whole request state machine exists once
-/// in the wasm instead of once per decoded type (only the final parse is generic).
-async fn send(builder: RequestBuilder, body: Option<String>) -> Result<String, ApiError> {
-    let controller = web_sys::AbortController::new().ok();
-    let signal = controller.as_ref().map(|c| c.signal());
-    let timer = controller
-        .clone()
-        .map(|c| gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || c.abort()));
-    let builder = builder
-        .abort_signal(signal.as_ref())
-        .header("Accept", "application/json");
-    let request = match body {
-        Some(json) => builder
-            .header("Content-Type", "application/json")
-            .body(json),
-        None => builder.build(),
+    /// The catalog the browser searches: the whole index when `local`, else only
+    /// its agencies and categories (a catalog too large to download).
+    pub async fn catalog_index(&self, local: bool) -> Result<CatalogIndex, ApiError> {
+        match self {
+            Backend::Native(n) => n.catalog_index(local).await,
+            Backend::Open311(o) => o.catalog_index().await,
+        }
     }
-    .map_err(|_| ApiError::Malformed)?;
-    let result = request.send().await;
-    drop(timer);
-    let response = match result {
-        Ok(r) => r,
-        Err(_) if signal.as_ref().is_some_and(|s| s.aborted()) => return Err(ApiError::Timeout),
-        Err(_) => return Err(ApiError::Network),
-    };
-    decode(response).await
-}
 
-async fn decode(response: Response) -> Result<String, ApiError> {
-    let status = response.status();
-    let text = response.text().await.map_err(|_| ApiError::Network)?;
-    if (200..300).contains(&status) {
-        return Ok(text);
+    /// One page of a search run by the backend (`query`: the query string).
+    pub async fn search(&self, query: &str) -> Result<SearchPage, ApiError> {
+        match self {
+            Backend::Native(n) => n.search(query).await,
+            Backend::Open311(_) => Err(ApiError::Unsupported),
+        }
     }
-    if status == 429 {
-        let retry_after_secs = response
-            .headers()
-            .get("retry-after")
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or(30);
-        let kind = serde_json::from_str::<Problem>(&text)
-            .map(|p| p.kind)
-            .unwrap_or_default();
-        return Err(ApiError::RateLimited {
-            retry_after_secs,
-            kind,
-        });
-    }
-    let is_problem = response
-        .headers()
-        .get("content-type")
-        .is_some_and(|ct| ct.starts_with(PROBLEM_JSON) || ct.starts_with("application/json"));
-    match is_problem
-        .then(|| serde_json::from_str::<Problem>(&text).ok())
-        .flatten()
-    {
-        Some(problem) => Err(ApiError::Problem(problem)),
-        None => Err(ApiError::Http(status)),
-    }
-}
 
-pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let text = send(Request::get(&format!("{}{path}", api_base())), None).await?;
-    serde_json::from_str(&text).map_err(|_| ApiError::Malformed)
-}
-
-/// POSTs JSON with extra headers (e.g. `X-Access-Code`).
-pub async fn post_with<B: Serialize, T: DeserializeOwned>(
-    path: &str,
-    body: &B,
-    headers: &[(&str, &str)],
-) -> Result<T, ApiError> {
-    let json = serde_json::to_string(body).map_err(|_| ApiError::Malformed)?;
-    let mut builder = Request::post(&format!("{}{path}", api_base()));
-    for (name, value) in headers {
-        builder = builder.header(name, value);
+    pub async fn procedure(&self, slug: &str) -> Result<Procedure, ApiError> {
+        match self {
+            Backend::Native(n) => n.procedure(slug).await,
+            Backend::Open311(o) => o.procedure(slug).await,
+        }
     }
-    let text = send(builder, Some(json)).await?;
-    serde_json::from_str(&text).map_err(|_| ApiError::Malformed)
-}
 
-/// Downloads bytes with extra headers (attachments behind the access code).
-pub async fn get_bytes(path: &str, headers: &[(&str, &str)]) -> Result<Vec<u8>, ApiError> {
-    let mut builder = Request::get(&format!("{}{path}", api_base()));
-    for (name, value) in headers {
-        builder = builder.header(name, value);
+    /// The topic's own questions (backends with topics; none for the others).
+    pub async fn topic_questions(&self, topic: &str) -> Result<Vec<Attribute>, ApiError> {
+        match self {
+            Backend::Native(_) => Ok(Vec::new()),
+            Backend::Open311(o) => o.topic_questions(topic).await,
+        }
     }
-    let response = builder.send().await.map_err(|_| ApiError::Network)?;
-    if !response.ok() {
-        return Err(ApiError::Http(response.status()));
+
+    pub async fn upload(&self, name: &str, bytes: Vec<u8>) -> Result<AttachmentReceipt, ApiError> {
+        match self {
+            Backend::Native(n) => n.upload(name, bytes).await,
+            Backend::Open311(_) => Err(ApiError::Unsupported),
+        }
     }
-    response.binary().await.map_err(|_| ApiError::Network)
-}
 
-/// POSTs JSON; `idempotency_key` makes retries safe (the backend answers a repeat
-/// with the first result instead of creating twice).
-pub async fn post<B: Serialize, T: DeserializeOwned>(
-    path: &str,
-    body: &B,
-    idempotency_key: Option<&str>,
-) -> Result<T, ApiError> {
-    match idempotency_key {
-        Some(key) => post_with(path, body, &[("Idempotency-Key", key)]).await,
-        None => post_with(path, body, &[]).await,
+    pub async fn file(&self, filing: &Filing) -> Result<CaseReceipt, ApiError> {
+        match self {
+            Backend::Native(n) => n.file(filing).await,
+            Backend::Open311(o) => o.file(filing).await,
+        }
     }
-}
 
-/// Uploads raw bytes (attachments); the backend decides the type by content.
-pub async fn post_bytes<T: DeserializeOwned>(path: &str, bytes: Vec<u8>) -> Result<T, ApiError> {
-    let array = js_sys::Uint8Array::from(bytes.as_slice());
-    let request = Request::post(&format!("{}{path}", api_base()))
-        .header("Content-Type", "application/octet-stream")
-        .header("Accept", "application/json")
-        .body(array)
-        .map_err(|_| ApiError::Malformed)?;
-    let text = match request.send().await {
-        Ok(response) => decode(response).await?,
-        Err(_) => return Err(ApiError::Network),
-    };
-    serde_json::from_str(&text).map_err(|_| ApiError::Malformed)
-}
+    pub async fn lookup(&self, ticket: &str, access_code: &str) -> Result<CaseView, ApiError> {
+        match self {
+            Backend::Native(n) => n.lookup(ticket, access_code).await,
+            Backend::Open311(o) => o.lookup(ticket).await,
+        }
+    }
 
-/// Percent-encodes a query or path component.
-pub fn encode(value: &str) -> String {
-    js_sys::encode_uri_component(value)
-        .as_string()
-        .unwrap_or_default()
+    pub async fn reply(
+        &self,
+        ticket: &str,
+        access_code: &str,
+        reply: &NewReply,
+        idempotency_key: &str,
+    ) -> Result<CaseView, ApiError> {
+        match self {
+            Backend::Native(n) => n.reply(ticket, access_code, reply, idempotency_key).await,
+            Backend::Open311(_) => Err(ApiError::Unsupported),
+        }
+    }
+
+    pub async fn rate(
+        &self,
+        ticket: &str,
+        access_code: &str,
+        rating: &Rating,
+    ) -> Result<CaseView, ApiError> {
+        match self {
+            Backend::Native(n) => n.rate(ticket, access_code, rating).await,
+            Backend::Open311(_) => Err(ApiError::Unsupported),
+        }
+    }
+
+    pub async fn download(
+        &self,
+        ticket: &str,
+        attachment_id: &str,
+        access_code: &str,
+    ) -> Result<Vec<u8>, ApiError> {
+        match self {
+            Backend::Native(n) => n.download(ticket, attachment_id, access_code).await,
+            Backend::Open311(_) => Err(ApiError::Unsupported),
+        }
+    }
 }
 
 /// A random UUID from the browser's CSPRNG (idempotency keys, draft ids).

@@ -25,6 +25,13 @@ pub const SAFE_SEND: RetryPolicy = RetryPolicy {
     max_retry_after_secs: 60,
 };
 
+/// Sends that must not be repeated blindly (no idempotency key): one try.
+pub const SEND_ONCE: RetryPolicy = RetryPolicy {
+    retries: 0,
+    first_delay_ms: 0,
+    max_retry_after_secs: 0,
+};
+
 /// Runs `send` until it succeeds, fails for good, or the policy runs out; transient
 /// failures (network, timeout, 5xx, 408, 429) are retried. `on_retry(n)` is told
 /// before the n-th retry, so the page can say "trying again".

@@ -18,7 +18,7 @@ pub fn ProcedurePage() -> impl IntoView {
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let procedure = LocalResource::new(move || {
         let slug = slug();
-        async move { api::get::<Procedure>(&format!("/procedures/{}", encode(&slug))).await }
+        async move { api::backend().procedure(&slug).await }
     });
     move || match procedure.get() {
         None => view! { <div class="cc-width cc-page"><Loading /></div> }.into_any(),
@@ -48,6 +48,17 @@ fn ProcedureDetail(procedure: Procedure) -> impl IntoView {
     // Portuguese page its texts are marked so screen readers use the right voice.
     let cl = content_lang();
     let cl = move || cl.get();
+    // A backend with topics instead of procedures (Open311) gives a name, a sentence
+    // and keywords: sections with nothing in them are left out, and the way forward
+    // is to report the problem.
+    let topic = !crate::api::backend().capabilities().procedures;
+    let (contact_title, contact_text) = if topic {
+        (tt.topic_report, tt.topic_report_text)
+    } else {
+        (tt.proc_contact_about, tt.proc_contact_about_text)
+    };
+    let has_description = !p.description.is_empty();
+    let has_modalities = !p.modalities.is_empty();
     view! {
         <div class="cc-width cc-page cc-procedure">
             <p class="cc-caption" lang=cl>{p.agency.name.clone()}</p>
@@ -58,12 +69,14 @@ fn ProcedureDetail(procedure: Procedure) -> impl IntoView {
                 {p.modalities.iter().any(|m| m.kind == ModalityKind::InPerson).then(|| view! { <li class="cc-tag">{tt.tag_in_person}</li> })}
             </ul>
 
-            <h2 class="cc-heading-l">{tt.proc_what_is}</h2>
-            <div lang=cl><RichTextView blocks=p.description.clone() /></div>
+            {has_description.then(|| view! {
+                <h2 class="cc-heading-l">{tt.proc_what_is}</h2>
+                <div lang=cl><RichTextView blocks=p.description.clone() /></div>
+            })}
             {p.audience.clone().map(|a| view! { <h2 class="cc-heading-l">{tt.proc_who_for}</h2><p lang=cl>{a}</p> })}
             {p.result.clone().map(|r| view! { <h2 class="cc-heading-l">{tt.proc_result}</h2><p lang=cl>{r}</p> })}
 
-            <h2 class="cc-heading-l">{tt.proc_how}</h2>
+            {has_modalities.then(|| view! { <h2 class="cc-heading-l">{tt.proc_how}</h2> })}
             {p.modalities.iter().map(|m| view! { <ModalityView modality=m.clone() lang=Signal::derive(cl) /> }).collect_view()}
 
             {(!p.offices.is_empty()).then(|| view! {
@@ -106,9 +119,9 @@ fn ProcedureDetail(procedure: Procedure) -> impl IntoView {
             })}
 
             <div class="cc-inset cc-contact-about">
-                <h2 class="cc-heading-m">{tt.proc_contact_about}</h2>
-                <p>{tt.proc_contact_about_text}</p>
-                <A href=contact_href attr:class="cc-button">{tt.proc_contact_about}</A>
+                <h2 class="cc-heading-m">{contact_title}</h2>
+                <p>{contact_text}</p>
+                <A href=contact_href attr:class="cc-button">{contact_title}</A>
             </div>
             {p.updated.clone().map(|u| view! { <p class="cc-caption">{tt.proc_updated(&long_date(tt, &u))}</p> })}
         </div>

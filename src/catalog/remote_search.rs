@@ -46,10 +46,10 @@ pub fn RemoteResults(
         }
     });
     let page = LocalResource::new(move || {
-        let path = asked
+        let query = asked
             .get()
-            .search_api_path(shown.get().min(MOST_PER_REQUEST));
-        async move { api::get::<SearchPage>(&path).await }
+            .search_api_query(shown.get().min(MOST_PER_REQUEST));
+        async move { api::backend().search(&query).await }
     });
     // The last answer stays on screen while the next one is on its way.
     let last = RwSignal::new(None::<SearchPage>);

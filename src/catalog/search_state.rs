@@ -58,11 +58,12 @@ impl SearchState {
 
     /// The same search asked of the backend (`GET /catalog/search`), first `per_page`
     /// results.
-    pub(super) fn search_api_path(&self, per_page: usize) -> String {
+    /// The query string of the backend's search for this state.
+    pub(super) fn search_api_query(&self, per_page: usize) -> String {
         let url = self.to_url();
         let query = url.split_once('?').map(|(_, q)| q).unwrap_or("");
         let sep = if query.is_empty() { "" } else { "&" };
-        format!("/catalog/search?{query}{sep}per_page={per_page}")
+        format!("{query}{sep}per_page={per_page}")
     }
 
     pub(super) fn has_filters(&self) -> bool {

@@ -37,7 +37,8 @@ pub async fn upload_attachment(
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     check_attachment(&name, size, &bytes[..bytes.len().min(64)], rules, already)
         .map_err(problem)?;
-    api::post_bytes(&format!("/attachments?name={}", api::encode(&name)), bytes)
+    api::backend()
+        .upload(&name, bytes)
         .await
         .map_err(|e| match e {
             ApiError::Problem(p) if !p.errors.is_empty() => p.errors[0].clone(),

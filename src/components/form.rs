@@ -130,12 +130,20 @@ pub fn TextField(
     /// For fields whose errors are reported under another name (e.g. `contact`).
     #[prop(optional)]
     error_field: Option<&'static str>,
+    /// Render the label as the page's h1 (one question per page).
+    #[prop(optional)]
+    label_is_heading: bool,
 ) -> impl IntoView {
     let error = error_for(errors, error_field.unwrap_or(id));
     let has_hint = hint.is_some();
+    let label_view = move || view! { <label class="cc-label" for=id>{move || label.get()}</label> };
     view! {
         <div class="cc-field" class:cc-field--error=move || error.get().is_some()>
-            <label class="cc-label" for=id>{move || label.get()}</label>
+            {if label_is_heading {
+                view! { <h1 class="cc-heading-xl cc-label-wrapper" tabindex="-1">{label_view()}</h1> }.into_any()
+            } else {
+                label_view().into_any()
+            }}
             {hint.map(|h| view! { <p class="cc-hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
             <ErrorMessage id=id.to_string() error=error />
             <input

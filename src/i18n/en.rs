@@ -94,6 +94,13 @@ pub const TEXTS: Texts = Texts {
     menu: "Menu",
     error_rate_limited_wait: "There were too many attempts. Wait {wait} and try again.",
     error_upload_quota: "Too many files were uploaded in a short time. Wait {wait} and try again, or send your case without more files.",
+    error_refused: "The service did not accept the request and replied: “{said}”. Check your answers and try again.",
+    error_unsupported: "This service does not offer that. To do it, use the other ways to contact us.",
+    error_forbidden: "The service did not allow this. If you opened an old link, go back to the home page and try again.",
+    error_conflict: "This was already being sent. Wait a moment and check “My cases” or tracking before sending it again.",
+    error_too_large: "What you are sending is too large. Remove a file or shorten the text and try again.",
+    error_rejected: "The service did not accept what you sent. Check your answers and try again.",
+    error_not_json: "The agency’s server does not give its data in a format this page can read (JSON). Use the other ways to contact us.",
     units_second: "second",
     units_seconds: "seconds",
 };

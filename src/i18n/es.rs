@@ -94,6 +94,13 @@ pub const TEXTS: Texts = Texts {
     menu: "Menú",
     error_rate_limited_wait: "Hubo demasiados intentos. Espere {wait} y vuelva a intentarlo.",
     error_upload_quota: "Se subieron demasiados archivos en poco tiempo. Espere {wait} y vuelva a intentarlo, o envíe su caso sin más archivos.",
+    error_refused: "El servicio no aceptó la solicitud y respondió: «{said}». Revise sus respuestas y vuelva a intentarlo.",
+    error_unsupported: "Este servicio no ofrece esa opción. Para hacerlo, use los otros canales de atención.",
+    error_forbidden: "El servicio no le dio permiso para hacer esto. Si abrió un enlace viejo, vuelva a la página de inicio e intente de nuevo.",
+    error_conflict: "Este envío ya se estaba procesando. Espere un momento y revise «Mis casos» o el seguimiento antes de enviarlo otra vez.",
+    error_too_large: "Lo que intenta enviar es demasiado grande. Quite algún archivo o acorte el texto e intente de nuevo.",
+    error_rejected: "El servicio no aceptó lo que envió. Revise sus respuestas e intente de nuevo.",
+    error_not_json: "El servidor de la entidad no entrega sus datos en un formato que esta página pueda leer (JSON). Use los otros canales de atención.",
     units_second: "segundo",
     units_seconds: "segundos",
 };

@@ -232,6 +232,13 @@ pub struct Texts {
     pub menu: &'static str,
     error_rate_limited_wait: &'static str,
     error_upload_quota: &'static str,
+    error_refused: &'static str,
+    pub error_unsupported: &'static str,
+    pub error_forbidden: &'static str,
+    pub error_conflict: &'static str,
+    pub error_too_large: &'static str,
+    pub error_rejected: &'static str,
+    pub error_not_json: &'static str,
     pub units_second: &'static str,
     pub units_seconds: &'static str,
 }
@@ -275,6 +282,11 @@ impl Texts {
 
     pub fn error_upload_quota(&self, wait: &str) -> String {
         fill_named(self.error_upload_quota, &[("wait", wait)])
+    }
+
+    /// Another kind of backend refused and said why, in its own words.
+    pub fn error_refused(&self, said: &str) -> String {
+        fill_named(self.error_refused, &[("said", said)])
     }
 
     pub fn err_description_short(&self, min: usize) -> String {
@@ -359,6 +371,7 @@ mod tests {
             }
             assert_filled(lang, &t.error_rate_limited_wait("WAIT"), &["WAIT"]);
             assert_filled(lang, &t.error_upload_quota("WAIT"), &["WAIT"]);
+            assert_filled(lang, &t.error_refused("SAID"), &["SAID"]);
             // The limits come from the deployment's rules, in this language's digits.
             let errors = ["description", "place", "name", "attachments", "attachments"]
                 .into_iter()

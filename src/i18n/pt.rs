@@ -96,6 +96,13 @@ pub const TEXTS: Texts = Texts {
     menu: "Menu",
     error_rate_limited_wait: "Houve tentativas demais. Espere {wait} e tente de novo.",
     error_upload_quota: "Foram enviados arquivos demais em pouco tempo. Espere {wait} e tente de novo, ou envie seu caso sem mais arquivos.",
+    error_refused: "O serviço não aceitou a solicitação e respondeu: «{said}». Revise suas respostas e tente de novo.",
+    error_unsupported: "Este serviço não oferece essa opção. Para isso, use os outros canais de atendimento.",
+    error_forbidden: "O serviço não permitiu isso. Se você abriu um link antigo, volte à página inicial e tente de novo.",
+    error_conflict: "Este envio já estava sendo processado. Espere um momento e veja “Meus casos” ou o acompanhamento antes de enviar de novo.",
+    error_too_large: "O que você está enviando é grande demais. Tire algum arquivo ou encurte o texto e tente de novo.",
+    error_rejected: "O serviço não aceitou o que você enviou. Revise suas respostas e tente de novo.",
+    error_not_json: "O servidor do órgão não entrega seus dados num formato que esta página consiga ler (JSON). Use os outros canais de atendimento.",
     units_second: "segundo",
     units_seconds: "segundos",
 };

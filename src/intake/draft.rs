@@ -1,7 +1,10 @@
 //! The wizard's draft: every answer, saved to this device as the person types, so a
 //! reload, a crashed tab or coming back days later loses nothing.
 
+use std::collections::BTreeMap;
+
 use cc_core::intake::{AttachmentReceipt, Identity};
+use cc_core::open311::{Attribute, Location};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +34,18 @@ pub struct Draft {
     pub email: String,
     pub phone: String,
     pub consent: bool,
+    /// The chosen topic's own questions (backends without a procedure catalog), kept
+    /// with the draft so a reload or a deep link needs no network.
+    pub topic_questions: Vec<Attribute>,
+    /// The topic `topic_questions` belong to; differs from `procedure` while the
+    /// questions of a newly chosen topic are on their way.
+    pub topic_questions_for: Option<String>,
+    /// Answers to `topic_questions` by question code (several for a multiple choice).
+    pub topic_answers: BTreeMap<String, Vec<String>>,
+    /// Where the problem is, in the person's words.
+    pub address: String,
+    /// The phone's position, when the person chose to share it.
+    pub position: Option<(f64, f64)>,
     /// The person asked that "Salir rápido" also delete this draft from the device.
     pub clear_on_exit: bool,
     /// Milliseconds since the epoch, for "saved on …".
@@ -48,6 +63,28 @@ impl Draft {
     /// Whether the person has answered anything worth offering to resume.
     pub fn has_answers(&self) -> bool {
         self.case_type.is_some() || !self.description.trim().is_empty()
+    }
+
+    /// Whether the questions of the chosen topic are here (none to ask is an answer).
+    pub fn topic_questions_ready(&self) -> bool {
+        self.procedure.is_some() && self.topic_questions_for == self.procedure
+    }
+
+    /// The answer to one topic question (empty when not answered).
+    pub fn topic_answer(&self, code: &str) -> &[String] {
+        self.topic_answers
+            .get(code)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Where the problem is: the shared position wins over the typed address.
+    pub fn location(&self) -> Option<Location> {
+        if let Some((lat, long)) = self.position {
+            return Some(Location::Point { lat, long });
+        }
+        let address = self.address.trim();
+        (!address.is_empty()).then(|| Location::Address(address.to_string()))
     }
 
     /// `YYYY-MM-DD` from the three date fields, `None` when all are empty,

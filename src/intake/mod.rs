@@ -3,6 +3,7 @@
 //! Every step is its own URL, so Back (the link and the browser's) works, any step can
 //! be bookmarked or reloaded, and the draft (see [`draft`]) holds every answer.
 
+mod confirmation;
 pub mod draft;
 mod privacy;
 mod quick_exit;
@@ -11,10 +12,10 @@ mod start;
 mod steps;
 mod texts;
 
+pub use confirmation::ConfirmationPage;
 pub use draft::{use_draft, DraftStore};
 pub use privacy::PrivacyPage;
 pub use quick_exit::install_quick_exit_guard;
-pub use review::ConfirmationPage;
 pub use start::StartPage;
 pub use steps::StepPage;
 
@@ -23,12 +24,20 @@ use cc_core::intake::CaseType;
 
 use draft::Draft;
 
-/// The wizard's pages in order. Which ones apply depends on the answers.
+/// The wizard's pages in order. Which ones apply depends on the answers and on what
+/// the backend can do (see [`steps_for`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
     Type,
     Emergency,
     Agency,
+    /// What the report is about, from the backend's list of topics (Open311 services),
+    /// for backends without a procedure catalog.
+    Topic,
+    /// The topic's own question number `n` (0-based), generated from the backend.
+    Detail(u8),
+    /// Where the problem is, for backends that need a location.
+    Location,
     WhatHappened,
     Attachments,
     Contact,
@@ -37,10 +46,13 @@ pub enum Step {
 }
 
 impl Step {
-    const ALL: [Step; 8] = [
+    /// The fixed pages, in order (the topic's own questions follow [`Step::Topic`]).
+    const FIXED: [Step; 10] = [
         Step::Type,
         Step::Emergency,
         Step::Agency,
+        Step::Topic,
+        Step::Location,
         Step::WhatHappened,
         Step::Attachments,
         Step::Contact,
@@ -48,21 +60,29 @@ impl Step {
         Step::Review,
     ];
 
-    pub fn slug(self) -> &'static str {
+    pub fn slug(self) -> String {
         match self {
             Step::Type => "tipo",
             Step::Emergency => "antes-de-empezar",
             Step::Agency => "entidad",
+            Step::Topic => "tema",
+            Step::Detail(n) => return format!("detalle-{}", u16::from(n) + 1),
+            Step::Location => "ubicacion",
             Step::WhatHappened => "que-paso",
             Step::Attachments => "adjuntos",
             Step::Contact => "sus-datos",
             Step::Consent => "datos-personales",
             Step::Review => "revisar",
         }
+        .to_string()
     }
 
     pub fn from_slug(slug: &str) -> Option<Step> {
-        Step::ALL.into_iter().find(|s| s.slug() == slug)
+        if let Some(n) = slug.strip_prefix("detalle-") {
+            let n: u8 = n.parse().ok().filter(|n| *n >= 1)?;
+            return Some(Step::Detail(n - 1));
+        }
+        Step::FIXED.into_iter().find(|s| s.slug() == slug)
     }
 
     pub fn href(self) -> String {
@@ -70,19 +90,41 @@ impl Step {
     }
 }
 
+/// The case type of this draft; a deployment with a single type needs no choice.
 pub fn case_type<'a>(deployment: &'a Deployment, draft: &Draft) -> Option<&'a CaseType> {
+    if let [only] = deployment.case_types.as_slice() {
+        return Some(only);
+    }
     let slug = draft.case_type.as_deref()?;
     deployment.case_types.iter().find(|t| t.slug == slug)
 }
 
 /// The steps that apply to this draft: the emergency notice only for types that ask
-/// for it (denuncias).
+/// for it (denuncias); the type only when there is a choice; agency and attachments,
+/// or topic, its questions and the location, as the backend offers them.
 pub fn steps_for(deployment: &Deployment, draft: &Draft) -> Vec<Step> {
+    let caps = crate::api::backend().capabilities();
     let emergency = case_type(deployment, draft).is_some_and(|t| t.emergency_notice);
-    Step::ALL
-        .into_iter()
-        .filter(|s| *s != Step::Emergency || emergency)
-        .collect()
+    let mut steps = Vec::new();
+    for step in Step::FIXED {
+        let applies = match step {
+            Step::Type => deployment.case_types.len() != 1,
+            Step::Emergency => emergency,
+            Step::Agency => caps.procedures,
+            Step::Topic => !caps.procedures,
+            Step::Location => caps.location,
+            Step::Attachments => caps.attachments,
+            _ => true,
+        };
+        if applies {
+            steps.push(step);
+        }
+        if step == Step::Topic && applies {
+            let questions = draft.topic_questions.len().min(usize::from(u8::MAX));
+            steps.extend((0..questions as u8).map(Step::Detail));
+        }
+    }
+    steps
 }
 
 fn is_answered(step: Step, draft: &Draft) -> bool {
@@ -90,6 +132,12 @@ fn is_answered(step: Step, draft: &Draft) -> bool {
         Step::Type => draft.case_type.is_some(),
         Step::Emergency => draft.emergency_seen,
         Step::Agency => draft.agency.is_some(),
+        Step::Topic => draft.procedure.is_some() && draft.topic_questions_ready(),
+        Step::Detail(n) => draft
+            .topic_questions
+            .get(usize::from(n))
+            .is_none_or(|q| steps::validate_detail(q, draft).is_empty()),
+        Step::Location => draft.location().is_some(),
         Step::WhatHappened => !draft.description.trim().is_empty(),
         // Optional: an empty list is an answer.
         Step::Attachments => true,

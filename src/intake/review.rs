@@ -1,21 +1,22 @@
-//! `/contacto/revisar` (check your answers, then send) and `/contacto/enviado/:ticket`
-//! (the confirmation, which survives reload and bookmarks).
+//! `/contacto/revisar`: check your answers, then send.
 
 use cc_core::api::FieldError;
 use cc_core::config::Deployment;
 use cc_core::intake::{CaseReceipt, Identity, NewCase};
+use cc_core::open311::Attribute;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use super::draft::{use_draft, Draft};
 use super::quick_exit::QuickExit;
-use super::Step;
+use super::steps::question_text;
+use super::{case_type, Step};
 use crate::api::{self, ApiError};
 use crate::components::format::long_date;
-use crate::components::{use_page_title, PageHeading};
-use crate::context::{use_catalog, use_deployment};
+use crate::components::use_page_title;
+use crate::context::use_catalog;
 use crate::i18n::localize;
 use crate::i18n::use_lang;
 use crate::intake::texts::{t, tr, tr_signal};
@@ -23,12 +24,14 @@ use crate::kept_cases::{self, KeptReceipt};
 
 /// The case as sent, built from the draft. Contact data of an anonymous case is
 /// dropped here, so it never leaves the device.
-fn new_case(d: &Draft, lang: &str) -> NewCase {
+fn new_case(deployment: &Deployment, d: &Draft, lang: &str) -> NewCase {
     let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
     let identity = d.identity.unwrap_or_default();
     let anonymous = identity == Identity::Anonymous;
     NewCase {
-        case_type: d.case_type.clone().unwrap_or_default(),
+        case_type: case_type(deployment, d)
+            .map(|c| c.slug.clone())
+            .unwrap_or_default(),
         agency: d.agency.clone().filter(|a| !a.is_empty()),
         procedure: d.procedure.clone(),
         description: d.description.trim().to_string(),
@@ -44,20 +47,33 @@ fn new_case(d: &Draft, lang: &str) -> NewCase {
     }
 }
 
+/// The topic's questions with their answers, as the backend asks them.
+fn topic_answers(d: &Draft) -> Vec<(Attribute, Vec<String>)> {
+    d.topic_questions
+        .iter()
+        .map(|q| (q.clone(), d.topic_answer(&q.code).to_vec()))
+        .collect()
+}
+
 /// Sends with the draft's idempotency key under the one retry policy of the app
 /// ([`api::SAFE_SEND`]): retrying is safe, the backend answers a repeated key with the
-/// first receipt.
+/// first receipt. A backend without idempotency keys is asked once: a lost answer
+/// may hide a filed case, so the person decides whether to send again.
 async fn send_case(
-    case: NewCase,
-    key: String,
+    filing: api::Filing,
     attempt_note: WriteSignal<u32>,
 ) -> Result<CaseReceipt, ApiError> {
+    let policy = if api::backend().capabilities().safe_retries {
+        api::SAFE_SEND
+    } else {
+        api::SEND_ONCE
+    };
     api::with_retries(
-        api::SAFE_SEND,
+        policy,
         |n| {
             let _ = attempt_note.try_set(n);
         },
-        || api::post::<_, CaseReceipt>("/cases", &case, Some(&key)),
+        || api::backend().file(&filing),
     )
     .await
 }
@@ -73,6 +89,8 @@ fn step_of(field: &str) -> Step {
     match field {
         "case_type" => Step::Type,
         "agency" | "procedure" => Step::Agency,
+        "topic" => Step::Topic,
+        "address" | "location" => Step::Location,
         "description" | "event_date" | "place" => Step::WhatHappened,
         "attachments" => Step::Attachments,
         "consent" => Step::Consent,
@@ -122,20 +140,22 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
             return;
         }
         let lang = use_lang().get_untracked();
-        let (case, key, procedure_name) = draft.0.with_untracked(|d| {
-            (
-                new_case(d, lang.code()),
-                d.idempotency_key.clone(),
-                d.procedure_name.clone(),
-            )
+        let (filing, procedure_name) = draft.0.with_untracked(|d| {
+            let filing = api::Filing {
+                case: new_case(&dep.get_value(), d, lang.code()),
+                idempotency_key: d.idempotency_key.clone(),
+                topic_answers: topic_answers(d),
+                location: d.location(),
+            };
+            (filing, d.procedure_name.clone())
         });
-        let (attachments, identity) = (case.attachments.len(), case.identity);
+        let (attachments, identity) = (filing.case.attachments.len(), filing.case.identity);
         set_sending.set(true);
         set_failure.set(None);
         set_field_errors.set(Vec::new());
         let navigate = navigate.clone();
         leptos::task::spawn_local_scoped(async move {
-            match send_case(case, key, set_retries).await {
+            match send_case(filing, set_retries).await {
                 Ok(receipt) => {
                     kept_cases::keep_receipt_for_tab(&KeptReceipt {
                         receipt: receipt.clone(),
@@ -166,17 +186,9 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
         });
     };
 
+    let caps = api::backend().capabilities();
     let row = move |label: &'static str, value: String, step: Step| {
-        let change = format!("{}?volver=revisar", step.href());
-        view! {
-            <div class="cc-summary-list__row">
-                <dt>{label}</dt>
-                <dd class="cc-pre-wrap">{value}</dd>
-                <dd class="cc-summary-list__action">
-                    <A href=change attr:class="cc-link">{t().change}<span class="cc-visually-hidden">{format!(" {}", lower(label))}</span></A>
-                </dd>
-            </div>
-        }
+        row_owned(label.to_string(), value, step)
     };
 
     view! {
@@ -208,19 +220,37 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
                 };
                 let contact = [d.email.trim(), d.phone.trim()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
                 let anonymous = d.identity == Some(Identity::Anonymous);
+                let several_types = dep.with_value(|dep| dep.case_types.len() != 1);
+                let details = d.topic_questions.iter().enumerate().filter(|(_, q)| q.variable).map(|(i, q)| {
+                    let answer = d.topic_answer(&q.code).iter().map(|v| {
+                        q.values.iter().find(|o| o.key == *v).map(|o| o.name.clone()).unwrap_or_else(|| v.clone())
+                    }).collect::<Vec<_>>().join(", ");
+                    let answer = if answer.is_empty() { tt.none.to_string() } else { answer };
+                    row_owned(question_text(q), answer, Step::Detail(i as u8))
+                }).collect_view();
+                let place = match (d.position, d.address.trim()) {
+                    (Some((lat, long)), _) => tt.location_position_set(lat, long),
+                    (None, address) => address.to_string(),
+                };
                 view! {
                     <dl class="cc-summary-list">
-                        {row(tt.review_type, type_name().unwrap_or_default(), Step::Type)}
-                        {row(tt.review_agency, match d.procedure_name.clone() { Some(p) => format!("{} — {p}", agency_name()), None => agency_name() }, Step::Agency)}
+                        {several_types.then(|| row(tt.review_type, type_name().unwrap_or_default(), Step::Type))}
+                        {caps.procedures.then(|| row(tt.review_agency, match d.procedure_name.clone() { Some(p) => format!("{} — {p}", agency_name()), None => agency_name() }, Step::Agency))}
+                        {(!caps.procedures).then(|| row(tt.review_topic, d.procedure_name.clone().unwrap_or_default(), Step::Topic))}
+                        {details}
+                        {caps.location.then(|| row(tt.review_location, place.clone(), Step::Location))}
                         {row(tt.review_description, d.description.clone(), Step::WhatHappened)}
                         {(!when_where.is_empty()).then(|| row(tt.review_when_where, when_where.clone(), Step::WhatHappened))}
-                        {row(tt.review_attachments, files, Step::Attachments)}
+                        {caps.attachments.then(|| row(tt.review_attachments, files.clone(), Step::Attachments))}
                         {row(tt.review_identity, identity, Step::Contact)}
                         {(!anonymous).then(|| row(tt.review_contact, contact.clone(), Step::Contact))}
                         {row(tt.review_consent, tt.review_consent_yes.to_string(), Step::Consent)}
                     </dl>
                 }
             }}
+            {(!caps.access_codes).then(|| view! {
+                <div class="cc-warning-text" id="public-tracking-warning"><strong>{tr(|t| t.review_public_warning)}</strong></div>
+            })}
             <h2 class="cc-heading-m">{tr(|t| t.review_send_title)}</h2>
             <p>{tr(|t| t.review_send_text)}</p>
             {move || failure.get().map(|e| view! {
@@ -245,132 +275,17 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn ConfirmationPage() -> impl IntoView {
-    let params = use_params_map();
-    let kept = move || {
-        params
-            .with(|p| p.get("ticket"))
-            .and_then(|t| kept_cases::find_receipt(&t))
-    };
-    let title = Signal::derive(move || {
-        if kept().is_some() {
-            t().confirm_title.to_string()
-        } else {
-            t().confirm_missing_title.to_string()
-        }
-    });
+/// One row of the check-answers list, with its "Cambiar" link back to the step.
+fn row_owned(label: String, value: String, step: Step) -> impl IntoView {
+    let change = format!("{}?volver=revisar", step.href());
+    let hidden = format!(" {}", lower(&label));
     view! {
-        <div class="cc-width cc-page cc-receipt">
-            {move || match kept() {
-                None => view! {
-                    <PageHeading title=title />
-                    <p>{t().confirm_missing_text}</p>
-                    <A href="/seguimiento" attr:class="cc-button">{t().nav_track}</A>
-                }.into_any(),
-                Some(k) => view! { <Confirmation kept=k title=title /> }.into_any(),
-            }}
+        <div class="cc-summary-list__row">
+            <dt>{label}</dt>
+            <dd class="cc-pre-wrap">{value}</dd>
+            <dd class="cc-summary-list__action">
+                <A href=change attr:class="cc-link">{t().change}<span class="cc-visually-hidden">{hidden}</span></A>
+            </dd>
         </div>
-    }
-}
-
-#[component]
-fn Confirmation(kept: KeptReceipt, title: Signal<String>) -> impl IntoView {
-    let deployment = use_deployment();
-    let r = kept.receipt.clone();
-    let tt = t();
-    let track = format!(
-        "/seguimiento/{}#codigo={}",
-        r.ticket,
-        r.access_code.replace('-', "")
-    );
-    let phone = deployment
-        .get()
-        .map(|d| tt.error_other_channels(&d.channels.phone, &d.channels.phone_hours));
-    let due = tt.confirm_due(r.response_days, &long_date(tt, &r.due_date));
-    // The address where the case is followed, printed on the receipt. Without the
-    // code: a printed URL can be photographed; the code is printed apart, by itself.
-    let follow_at = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .map(|origin| format!("{origin}/seguimiento"))
-        .unwrap_or_else(|| "/seguimiento".into());
-    view! {
-        <div class="cc-panel">
-            <PageHeading title=title />
-            <p class="cc-panel__label">{tt.confirm_ticket}</p>
-            <p class="cc-panel__value" id="ticket">{r.ticket.clone()}</p>
-        </div>
-        <h2 class="cc-heading-m">{tt.confirm_code_title}</h2>
-        <p>{tt.confirm_code_text}</p>
-        <p class="cc-code" id="access-code">{r.access_code.clone()}</p>
-        <div class="cc-warning-text"><strong>{tt.confirm_code_warning}</strong></div>
-        <p id="follow-at" class="cc-break-words">{tt.receipt_follow_at(&follow_at)}</p>
-        <ReceiptSummary kept=kept.clone() />
-        <h2 class="cc-heading-m">{tt.confirm_next_title}</h2>
-        <p>{due}</p>
-        <p class="cc-caption">{tt.business_days_explained}</p>
-        <ol class="cc-list cc-list--number">
-            <li>{tt.confirm_step_1}</li>
-            <li>{tt.confirm_step_2}</li>
-            <li>{tt.confirm_step_3}</li>
-        </ol>
-        <p><A href=track attr:class="cc-button">{tt.confirm_track}</A></p>
-        <p>
-            <button type="button" class="cc-button cc-button--secondary" on:click=|_| {
-                if let Some(w) = web_sys::window() { let _ = w.print(); }
-            }>{tt.confirm_print}</button>
-        </p>
-        <crate::components::SaveOnDevice ticket=r.ticket.clone() access_code=r.access_code.clone() receipt_note=true />
-        {phone.map(|p| view! { <p>{p}</p> })}
-    }
-}
-
-/// What was sent, for the printed receipt: type, agency, procedure, dates and how
-/// many files — nothing the person wrote and no contact data.
-#[component]
-fn ReceiptSummary(kept: KeptReceipt) -> impl IntoView {
-    let deployment = use_deployment();
-    let r = kept.receipt;
-    let row = |label: &'static str, value: String| {
-        view! {
-            <div class="cc-summary-list__row">
-                <dt>{label}</dt>
-                <dd>{value}</dd>
-            </div>
-        }
-    };
-    move || {
-        let tt = t();
-        let type_name = deployment
-            .get()
-            .and_then(|d| {
-                d.case_type_name(&r.case_type, use_lang().get().code())
-                    .map(str::to_string)
-            })
-            .unwrap_or_else(|| r.case_type.clone());
-        let agency = r
-            .agency_name
-            .clone()
-            .unwrap_or_else(|| tt.agency_unknown.to_string());
-        let agency = match &kept.procedure_name {
-            Some(p) => format!("{agency} — {p}"),
-            None => agency,
-        };
-        let identity = kept.identity.map(|i| match i {
-            Identity::Anonymous => tt.identity_anonymous,
-            Identity::Confidential => tt.identity_confidential,
-            Identity::Identified => tt.identity_identified,
-        });
-        view! {
-            <h2 class="cc-heading-m">{tt.receipt_title}</h2>
-            <dl class="cc-summary-list" id="receipt-summary">
-                {row(tt.review_type, type_name)}
-                {row(tt.review_agency, agency)}
-                {row(tt.receipt_filed_on, long_date(tt, &r.filed_on))}
-                {row(tt.receipt_due, long_date(tt, &r.due_date))}
-                {row(tt.receipt_attachments, kept.attachments.to_string())}
-                {identity.map(|i| row(tt.review_identity, i.to_string()))}
-            </dl>
-        }
     }
 }

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use super::draft::use_draft;
+use super::draft::{use_draft, Draft};
 use super::Step;
 use crate::components::format::long_date;
 use crate::components::PageHeading;
@@ -71,6 +71,14 @@ pub fn StartPage() -> impl IntoView {
             })
             .unwrap_or_else(|| Step::Type.href())
     };
+    // The first question: the type, unless the deployment has only one.
+    let first_href = move || {
+        deployment
+            .get()
+            .and_then(|dep| super::steps_for(&dep, &Draft::default()).first().copied())
+            .unwrap_or(Step::Type)
+            .href()
+    };
     let saved_on = move || {
         let ms = draft.0.with(|d| d.updated_at);
         let date = js_sys::Date::new(&ms.into());
@@ -106,7 +114,7 @@ pub fn StartPage() -> impl IntoView {
                     }
                         .into_any()
                 } else {
-                    view! { <A href=Step::Type.href() attr:class="cc-button cc-button--start">{t().intake_start}</A> }.into_any()
+                    view! { <A href=first_href attr:class="cc-button cc-button--start">{t().intake_start}</A> }.into_any()
                 }
             }}
         </div>

@@ -7,14 +7,23 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::{lookup, not_found_errors};
-use crate::api::ApiError;
+use crate::api::{self, ApiError};
 use crate::components::form::{ErrorSummary, Errors, TextField};
 use crate::components::use_page_title;
 use crate::kept_cases;
 use crate::tracking::texts::{t, tr, tr_signal};
 
-/// Checks the two fields; returns the normalized values or the errors.
+/// Checks the two fields; returns the normalized values or the errors. A backend
+/// without access codes has numbers of its own shape and no code to ask for.
 fn validate(ticket: &str, code: &str) -> Result<(String, String), Vec<FieldError>> {
+    if !api::backend().capabilities().access_codes {
+        let ticket = ticket.trim();
+        if ticket.is_empty() {
+            let e = FieldError::new("ticket", "required", t().track_ticket_required);
+            return Err(vec![e]);
+        }
+        return Ok((ticket.to_string(), String::new()));
+    }
     let mut errors = Vec::new();
     let ticket = if ticket.trim().is_empty() {
         errors.push(FieldError::new(
@@ -68,6 +77,7 @@ pub fn LookupForm(
     let (busy, set_busy) = signal(false);
     let (failure, set_failure) = signal(None::<ApiError>);
     let show_ticket = fixed_ticket.is_none();
+    let asks_code = api::backend().capabilities().access_codes;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -110,10 +120,12 @@ pub fn LookupForm(
                     value=ticket.into() on_input=Callback::new(move |v| set_ticket.set(v)) errors=errors
                     autocomplete="off" class="cc-input--code" />
             })}
-            <TextField id="access_code" label=tr_signal(|t| t.track_code_label)
-                hint=tr_signal(|t| t.track_code_hint)
-                value=code.into() on_input=Callback::new(move |v| set_code.set(v)) errors=errors
-                autocomplete="off" class="cc-input--code" />
+            {asks_code.then(|| view! {
+                <TextField id="access_code" label=tr_signal(|t| t.track_code_label)
+                    hint=tr_signal(|t| t.track_code_hint)
+                    value=code.into() on_input=Callback::new(move |v| set_code.set(v)) errors=errors
+                    autocomplete="off" class="cc-input--code" />
+            })}
             <button type="submit" class="cc-button" aria-disabled=move || busy.get().then_some("true")>{tr(|t| t.track_button)}</button>
             <p role="status" class="cc-caption">{move || busy.get().then(|| t().loading)}</p>
         </form>

@@ -11,18 +11,14 @@ pub use lookup::LookupPage;
 pub use my_cases_page::MyCasesPage;
 
 use cc_core::api::FieldError;
-use cc_core::tracking::{CaseView, LookupRequest};
+use cc_core::tracking::CaseView;
 
 use crate::api::{self, ApiError};
 use crate::tracking::texts::t;
 
 /// Looks a case up. The code travels in the request body, never in a URL.
 pub async fn lookup(ticket: &str, access_code: &str) -> Result<CaseView, ApiError> {
-    let body = LookupRequest {
-        ticket: ticket.to_string(),
-        access_code: access_code.to_string(),
-    };
-    api::post::<_, CaseView>("/cases/lookup", &body, None).await
+    api::backend().lookup(ticket, access_code).await
 }
 
 /// The one message for "unknown ticket" and "wrong code": the backend answers both
@@ -30,8 +26,13 @@ pub async fn lookup(ticket: &str, access_code: &str) -> Result<CaseView, ApiErro
 /// (either may be wrong), so both are marked; the error summary lists it once, linking
 /// to the code (the one field every look-up form has).
 pub fn not_found_errors() -> Vec<FieldError> {
-    ["access_code", "ticket"]
-        .into_iter()
-        .map(|field| FieldError::new(field, "not_found", t().track_not_found))
+    let fields: &[&str] = if api::backend().capabilities().access_codes {
+        &["access_code", "ticket"]
+    } else {
+        &["ticket"]
+    };
+    fields
+        .iter()
+        .map(|field| FieldError::new(*field, "not_found", t().track_not_found))
         .collect()
 }

@@ -19,7 +19,9 @@ export const VIEWPORTS = [
   { width: 1280, height: 800 },
 ];
 
-async function freePort() {
+export { DIST, SERVER_BIN };
+
+export async function freePort() {
   return new Promise((ok, fail) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -30,12 +32,13 @@ async function freePort() {
   });
 }
 
-/** Starts cc-server; resolves once `/api/v1/config` answers. */
-export async function startServer(extraArgs = [], env = {}) {
+/** Starts cc-server; resolves once `/api/v1/config` answers. `dist`: another copy of
+ *  the built app (e.g. the same build with another `app-config.json`). */
+export async function startServer(extraArgs = [], env = {}, { dist = DIST } = {}) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'cc-e2e-'));
   const db = join(dir, 'e2e.sqlite3');
-  const child = spawn(SERVER_BIN, ['--db', db, 'serve', '--addr', `127.0.0.1:${port}`, '--dist', DIST, ...extraArgs], {
+  const child = spawn(SERVER_BIN, ['--db', db, 'serve', '--addr', `127.0.0.1:${port}`, '--dist', dist, ...extraArgs], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, RUST_LOG: 'warn', ...env },
   });

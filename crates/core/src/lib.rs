@@ -5,6 +5,7 @@
 //! types, the validation rules and the catalog search engine.
 
 pub mod api;
+pub mod app_config;
 pub mod catalog;
 pub mod config;
 pub mod intake;

@@ -99,8 +99,13 @@ pub fn compress_dir(dist: &Path) -> io::Result<Report> {
     Ok(report)
 }
 
+/// The runtime configuration is edited per deployment after the build: a compressed
+/// copy would go stale and be served instead of the edited file.
+const EDITED_AFTER_BUILD: &str = "app-config.json";
+
 fn worth_compressing(path: &Path) -> io::Result<bool> {
-    Ok(is_compressible(path) && std::fs::metadata(path)?.len() >= MIN_BYTES)
+    let edited = path.file_name().is_some_and(|n| n == EDITED_AFTER_BUILD);
+    Ok(!edited && is_compressible(path) && std::fs::metadata(path)?.len() >= MIN_BYTES)
 }
 
 /// For `x.js.br`, `x.js` (when `x.js` is a compressible name); otherwise `None`.
@@ -159,9 +164,13 @@ mod tests {
         std::fs::write(dir.path().join("sub/app.wasm"), vec![7u8; 5000]).unwrap();
         std::fs::write(dir.path().join("photo.png"), vec![1u8; 5000]).unwrap();
         std::fs::write(dir.path().join("tiny.js"), "x()").unwrap();
+        // Edited per deployment after the build: never a stale compressed copy.
+        let config = format!("{{\"backend\":\"native\",\"x\":\"{}\"}}", "y".repeat(400));
+        std::fs::write(dir.path().join("app-config.json"), config).unwrap();
 
         let report = compress_dir(dir.path()).unwrap();
         assert_eq!(report.files, 2);
+        assert!(!dir.path().join("app-config.json.br").exists());
 
         let br = std::fs::read(dir.path().join("index.html.br")).unwrap();
         let mut plain = String::new();

@@ -64,4 +64,6 @@ pub const TEXTS: CatalogTexts = CatalogTexts {
     search_examples_lead: "For example (the catalog is in Spanish):",
     search_partial: "No service matches all the words you typed. These match some of them.",
     search_did_you_mean: "Did you mean:",
+    topic_report: "Report this problem",
+    topic_report_text: "Tell us where it is and what is wrong. We will give you a number to follow your report.",
 };

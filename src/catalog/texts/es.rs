@@ -64,4 +64,6 @@ pub const TEXTS: CatalogTexts = CatalogTexts {
     search_examples_lead: "Por ejemplo:",
     search_partial: "Ningún trámite tiene todas las palabras que escribió. Estos tienen parte de ellas.",
     search_did_you_mean: "Quizás quiso decir:",
+    topic_report: "Reportar este problema",
+    topic_report_text: "Cuéntenos dónde está y qué pasa. Le daremos un número para seguir su reporte.",
 };

@@ -73,6 +73,8 @@ pub struct CatalogTexts {
     pub search_examples_lead: &'static str,
     pub search_partial: &'static str,
     pub search_did_you_mean: &'static str,
+    pub topic_report: &'static str,
+    pub topic_report_text: &'static str,
 }
 
 crate::feature_texts!(CatalogTexts);

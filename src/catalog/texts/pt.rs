@@ -64,4 +64,6 @@ pub const TEXTS: CatalogTexts = CatalogTexts {
     search_examples_lead: "Por exemplo (o catálogo está em espanhol):",
     search_partial: "Nenhum serviço tem todas as palavras que você escreveu. Estes têm parte delas.",
     search_did_you_mean: "Você quis dizer:",
+    topic_report: "Relatar este problema",
+    topic_report_text: "Conte onde é e o que está acontecendo. Vamos dar um número para você acompanhar o seu relato.",
 };

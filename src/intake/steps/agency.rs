@@ -1,7 +1,7 @@
 //! Which agency the case is for, with an optional procedure search (the catalog's
 //! engine) that answers it.
 
-use cc_core::search::{SearchMode, SearchPage};
+use cc_core::search::SearchMode;
 use leptos::prelude::*;
 
 use crate::api::{self, encode};
@@ -28,8 +28,9 @@ pub fn AgencyStep(draft: DraftStore, errors: Errors) -> impl IntoView {
             if !server || q.trim().chars().count() < 3 {
                 return Vec::new();
             }
-            let path = format!("/catalog/search?q={}&per_page=5", encode(q.trim()));
-            api::get::<SearchPage>(&path)
+            let query = format!("q={}&per_page=5", encode(q.trim()));
+            api::backend()
+                .search(&query)
                 .await
                 .map(|p| p.items.into_iter().map(|h| h.procedure).collect())
                 .unwrap_or_default()

@@ -28,6 +28,10 @@ pub fn ContactStep(deployment: Deployment, draft: DraftStore, errors: Errors) ->
                 hint: Some(tt.identity_confidential_hint.into()),
             },
         ];
+        // A backend that cannot keep the name from third parties must not promise it.
+        if !crate::api::backend().capabilities().confidential {
+            opts.retain(|o| o.value != Identity::Confidential.as_str());
+        }
         if anonymous_allowed {
             opts.push(RadioOption {
                 value: Identity::Anonymous.as_str().into(),

@@ -7,7 +7,10 @@ mod attachments;
 mod choose_type;
 mod consent;
 mod contact;
+mod detail;
 mod draft_note;
+mod location;
+mod topic;
 mod what_happened;
 
 pub use draft_note::DraftNote;
@@ -17,6 +20,10 @@ use attachments::AttachmentsStep;
 use choose_type::{EmergencyStep, TypeStep};
 use consent::ConsentStep;
 use contact::ContactStep;
+use detail::DetailStep;
+pub(super) use detail::{question_text, validate_detail};
+use location::LocationStep;
+use topic::TopicStep;
 use what_happened::WhatHappenedStep;
 
 use cc_core::api::FieldError;
@@ -163,6 +170,12 @@ pub(super) fn question(step: Step, deployment: &Deployment, draft: &Draft) -> St
         Step::Type => tt.q_type.into(),
         Step::Emergency => tt.q_emergency.into(),
         Step::Agency => tt.q_agency.into(),
+        Step::Topic => tt.q_topic.into(),
+        Step::Detail(n) => match draft.topic_questions.get(usize::from(n)) {
+            Some(q) if q.variable => question_text(q),
+            _ => tt.detail_note_title.into(),
+        },
+        Step::Location => tt.q_location.into(),
         Step::WhatHappened => {
             if case_type(deployment, draft).is_some_and(|c| c.asks_when_where) {
                 tt.q_what_happened.into()
@@ -188,6 +201,19 @@ fn validate_step(step: Step, deployment: &Deployment, d: &Draft) -> Vec<FieldErr
         }
         Step::Agency if d.agency.is_none() => {
             vec![FieldError::new("agency", "required", t().err_agency)]
+        }
+        Step::Topic if d.procedure.is_none() => {
+            vec![FieldError::new("topic", "required", t().err_topic)]
+        }
+        Step::Topic if !d.topic_questions_ready() => {
+            vec![FieldError::new("topic", "loading", t().topic_loading)]
+        }
+        Step::Detail(n) => match d.topic_questions.get(usize::from(n)) {
+            Some(q) => validate_detail(q, d),
+            None => Vec::new(),
+        },
+        Step::Location if d.location().is_none() => {
+            vec![FieldError::new("address", "required", t().err_location)]
         }
         Step::WhatHappened => {
             let mut out: Vec<FieldError> = rules::validate_description(&d.description, r)
@@ -227,6 +253,9 @@ fn step_body(step: Step, deployment: Deployment, draft: DraftStore, errors: Erro
         Step::Type => view! { <TypeStep deployment=d draft=draft errors=errors /> }.into_any(),
         Step::Emergency => view! { <EmergencyStep deployment=d /> }.into_any(),
         Step::Agency => view! { <AgencyStep draft=draft errors=errors /> }.into_any(),
+        Step::Topic => view! { <TopicStep draft=draft errors=errors /> }.into_any(),
+        Step::Detail(n) => view! { <DetailStep n=n draft=draft errors=errors /> }.into_any(),
+        Step::Location => view! { <LocationStep draft=draft errors=errors /> }.into_any(),
         Step::WhatHappened => {
             view! { <WhatHappenedStep deployment=d draft=draft errors=errors /> }.into_any()
         }

@@ -135,6 +135,40 @@ pub struct IntakeTexts {
     pub receipt_attachments: &'static str,
     receipt_follow_at: &'static str,
     confirm_due_one: &'static str,
+    pub q_topic: &'static str,
+    pub topic_filter_label: &'static str,
+    pub topic_filter_hint: &'static str,
+    pub topic_none_found: &'static str,
+    pub topic_legend: &'static str,
+    pub err_topic: &'static str,
+    pub topic_loading: &'static str,
+    pub optional_suffix: &'static str,
+    pub err_detail_required: &'static str,
+    pub err_detail_number: &'static str,
+    pub err_detail_date: &'static str,
+    pub err_detail_option: &'static str,
+    pub err_detail_too_long: &'static str,
+    pub detail_note_title: &'static str,
+    pub detail_number_hint: &'static str,
+    pub detail_datetime_hint: &'static str,
+    pub detail_several_hint: &'static str,
+    pub q_location: &'static str,
+    pub location_address_label: &'static str,
+    pub location_address_hint: &'static str,
+    pub location_position_why: &'static str,
+    pub location_use_position: &'static str,
+    pub location_position_remove: &'static str,
+    pub location_position_finding: &'static str,
+    pub location_position_failed: &'static str,
+    pub err_location: &'static str,
+    pub review_topic: &'static str,
+    pub review_location: &'static str,
+    pub review_public_warning: &'static str,
+    pub confirm_public_tracking: &'static str,
+    topics_found_one: &'static str,
+    topics_found: &'static str,
+    location_position_set: &'static str,
+    confirm_expected: &'static str,
 }
 
 crate::feature_texts!(IntakeTexts);
@@ -201,6 +235,28 @@ impl IntakeTexts {
     pub fn receipt_follow_at(&self, address: &str) -> String {
         fill_named(self.receipt_follow_at, &[("address", address)])
     }
+
+    /// How many topics the filter leaves, for screen readers.
+    pub fn topics_found(&self, n: usize) -> String {
+        if n == 1 {
+            self.topics_found_one.to_string()
+        } else {
+            fill_named(self.topics_found, &[("n", &self.count(n as u64))])
+        }
+    }
+
+    pub fn location_position_set(&self, lat: f64, long: f64) -> String {
+        let (lat, long) = (format!("{lat:.5}"), format!("{long:.5}"));
+        fill_named(
+            self.location_position_set,
+            &[("lat", &lat), ("long", &long)],
+        )
+    }
+
+    /// An expected date given by a backend without legal terms.
+    pub fn confirm_expected(&self, date: &str) -> String {
+        fill_named(self.confirm_expected, &[("date", date)])
+    }
 }
 
 #[cfg(test)]
@@ -224,6 +280,14 @@ mod tests {
             assert_filled(lang, &t.privacy_who("OWNER"), &["OWNER"]);
             assert_filled(lang, &t.privacy_rights("MAIL"), &["MAIL"]);
             assert_filled(lang, &t.receipt_follow_at("ADDRESS"), &["ADDRESS"]);
+            assert_filled(lang, &t.topics_found(1), &["1"]);
+            assert_filled(lang, &t.topics_found(7), &["7"]);
+            assert_filled(
+                lang,
+                &t.location_position_set(4.5, -74.25),
+                &["4.50000", "-74.25000"],
+            );
+            assert_filled(lang, &t.confirm_expected("DATE"), &["DATE"]);
         }
     }
 }

@@ -134,26 +134,42 @@ pub fn CaseDetail(
     let agency_name = view.agency_name.clone();
     let status = view.status;
     let view_for_due = view.clone();
+    let caps = crate::api::backend().capabilities();
+    // Another backend's own word for the status is shown as it gave it.
+    let status_text = view.status_text.clone();
+    let has_due = !view.due_date.is_empty();
+    let legal_due = caps.legal_due_dates;
+    let type_shown = caps.procedures;
     view! {
         {move || notice.get().map(|n| view! {
             <div class="cc-notification cc-notification--success" id="case-notice" tabindex="-1" role="status">
                 <p class="cc-heading-s">{n}</p>
             </div>
         })}
-        <p class="cc-caption">{type_name} " · " {move || agency_name.clone().unwrap_or_else(|| t().agency_unknown.to_string())}</p>
+        {if type_shown {
+            view! { <p class="cc-caption">{type_name} " · " {move || agency_name.clone().unwrap_or_else(|| t().agency_unknown.to_string())}</p> }.into_any()
+        } else {
+            agency_name.clone().map(|a| view! { <p class="cc-caption">{a}</p> }).into_any()
+        }}
         <h1 class="cc-heading-xl" tabindex="-1">{move || t().case_title(&view.ticket)}</h1>
         <div class="cc-status" class:cc-status--waiting=status == CaseStatus::WaitingForCitizen>
             <p class="cc-status__label">{move || t().case_status}</p>
-            <p class="cc-status__value" id="case-status">{move || status_name(t(), status)}</p>
+            <p class="cc-status__value" id="case-status">{move || status_text.clone().unwrap_or_else(|| status_name(t(), status).to_string())}</p>
             <p>{move || status_explanation(t(), status)}</p>
             {view.reply_by.clone().map(|d| view! { <p><strong>{move || t().reply_by(&long_date(t(), &d))}</strong></p> })}
         </div>
-        <div class="cc-due" class:cc-due--overdue=overdue>
-            // "Vencido" is written out, with a border: never colour alone.
-            {overdue.then(|| view! { <strong class="cc-due__flag">{move || t().overdue_flag}</strong> })}
-            <p id="due-date">{move || due_text(t(), &view_for_due)}</p>
-            <p class="cc-caption">{move || t().business_days_explained}</p>
-        </div>
+        {(has_due && legal_due).then(|| view! {
+            <div class="cc-due" class:cc-due--overdue=overdue>
+                // "Vencido" is written out, with a border: never colour alone.
+                {overdue.then(|| view! { <strong class="cc-due__flag">{move || t().overdue_flag}</strong> })}
+                <p id="due-date">{move || due_text(t(), &view_for_due)}</p>
+                <p class="cc-caption">{move || t().business_days_explained}</p>
+            </div>
+        })}
+        {(has_due && !legal_due).then(|| {
+            let date = view.due_date.clone();
+            view! { <p class="cc-due" id="due-date">{move || t().expected_on(&long_date(t(), &date))}</p> }
+        })}
         {answer.map(|a| {
             let (ticket, code) = (ticket.clone(), code.clone());
             view! {

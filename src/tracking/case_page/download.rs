@@ -15,8 +15,8 @@ pub fn DownloadButton(ticket: String, code: String, file: AttachmentReceipt) -> 
     let on_click = move |_| {
         let (ticket, code, file) = (ticket.clone(), code.clone(), file.clone());
         leptos::task::spawn_local_scoped(async move {
-            let path = format!("/cases/{}/attachments/{}", ticket, file.id);
-            if let Ok(bytes) = api::get_bytes(&path, &[("X-Access-Code", &code)]).await {
+            let download = api::backend().download(&ticket, &file.id, &code);
+            if let Ok(bytes) = download.await {
                 save_bytes(&bytes, &file.name, &file.media_type);
             }
         });

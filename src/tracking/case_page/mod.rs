@@ -56,7 +56,13 @@ pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
     let ticket = params.with_untracked(|p| p.get("ticket").unwrap_or_default());
     let ticket = cc_core::intake::ticket::normalize_ticket(&ticket).unwrap_or(ticket);
-    let code = RwSignal::new(take_code_from_fragment().or_else(|| kept_cases::code_for(&ticket)));
+    // A backend without access codes shows a case by its number alone.
+    let public = !crate::api::backend().capabilities().access_codes;
+    let code = RwSignal::new(
+        take_code_from_fragment()
+            .or_else(|| kept_cases::code_for(&ticket))
+            .or_else(|| public.then(String::new)),
+    );
     let case = RwSignal::new(None::<CaseView>);
     let notice = RwSignal::new(None::<String>);
     let (failure, set_failure) = signal(None::<ApiError>);

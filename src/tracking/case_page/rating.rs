@@ -78,12 +78,7 @@ pub fn RatingForm(
         set_sending.set(true);
         let (ticket, code) = (ticket.clone(), code.clone());
         leptos::task::spawn_local_scoped(async move {
-            let result = api::post_with::<_, CaseView>(
-                &format!("/cases/{ticket}/rating"),
-                &rating,
-                &[("X-Access-Code", code.as_str())],
-            )
-            .await;
+            let result = api::backend().rate(&ticket, &code, &rating).await;
             let _ = set_sending.try_set(false);
             match result {
                 Ok(view) => {

@@ -78,17 +78,12 @@ pub fn ReplyForm(
                 message: d.message.trim().to_string(),
                 attachments: d.attachments.iter().map(|a| a.id.clone()).collect(),
             };
-            let path = format!("/cases/{ticket}/replies");
-            let headers = [
-                ("X-Access-Code", code.as_str()),
-                ("Idempotency-Key", d.idempotency_key.as_str()),
-            ];
             // The one retry policy of the app (the wizard's too): safe, because of
             // the idempotency key.
             let result = api::with_retries(
                 api::SAFE_SEND,
                 |_| {},
-                || api::post_with::<_, CaseView>(&path, &body, &headers),
+                || api::backend().reply(&ticket, &code, &body, &d.idempotency_key),
             )
             .await;
             let _ = set_sending.try_set(false);

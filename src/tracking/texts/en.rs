@@ -90,4 +90,5 @@ pub const TEXTS: TrackingTexts = TrackingTexts {
     case_opened: "We found your case.",
     due_left_one: "Deadline to answer: {date}. 1 working day left.",
     due_overdue_one: "The deadline was {date}. 1 working day has passed.",
+    expected_on: "Expected answer date: {date}.",
 };

@@ -90,4 +90,5 @@ pub const TEXTS: TrackingTexts = TrackingTexts {
     case_opened: "Encontramos su caso.",
     due_left_one: "Fecha límite para responder: {date}. Queda 1 día hábil.",
     due_overdue_one: "La fecha límite era el {date}. Pasó 1 día hábil.",
+    expected_on: "Fecha prevista de respuesta: {date}.",
 };

@@ -99,12 +99,18 @@ pub struct TrackingTexts {
     pub case_opened: &'static str,
     due_left_one: &'static str,
     due_overdue_one: &'static str,
+    expected_on: &'static str,
 }
 
 crate::feature_texts!(TrackingTexts);
 
 /// The templates, each a function whose parameters name its placeholders.
 impl TrackingTexts {
+    /// The date a backend without legal terms expects to deal with the case by.
+    pub fn expected_on(&self, date: &str) -> String {
+        fill_named(self.expected_on, &[("date", date)])
+    }
+
     pub fn case_title(&self, ticket: &str) -> String {
         fill_named(self.case_title, &[("ticket", ticket)])
     }
@@ -169,6 +175,7 @@ mod tests {
     fn every_template_fills_every_placeholder() {
         for lang in Lang::ALL {
             let t = for_lang(lang);
+            assert_filled(lang, &t.expected_on("DATE"), &["DATE"]);
             assert_filled(lang, &t.case_title("TICKET"), &["TICKET"]);
             assert_filled(lang, &t.reply_by("DATE"), &["DATE"]);
             for days in [-7i64, -1, 0, 1, 7] {

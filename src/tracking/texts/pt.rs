@@ -90,4 +90,5 @@ pub const TEXTS: TrackingTexts = TrackingTexts {
     case_opened: "Encontramos seu caso.",
     due_left_one: "Prazo para responder: {date}. Falta 1 dia útil.",
     due_overdue_one: "O prazo terminou em {date}. Já se passou 1 dia útil.",
+    expected_on: "Data prevista de resposta: {date}.",
 };

@@ -18,6 +18,7 @@
 //! [`CaseView`]: crate::tracking::CaseView
 
 mod answers;
+mod catalog;
 mod checks;
 mod discovery;
 mod json;
@@ -27,6 +28,7 @@ mod services;
 mod time;
 
 pub use answers::{parse_errors, parse_post_answer, parse_token_answer, ErrorItem, Filed};
+pub use catalog::{catalog_index, procedure};
 pub use checks::{check_attribute, check_description, DESCRIPTION_MAX, STRING_MAX, TEXT_MAX};
 pub use discovery::{parse_discovery, Discovery, Endpoint};
 pub use request::{encode_request, split_name, Location, RequestForm};
