@@ -12,7 +12,7 @@ mod retry;
 
 use std::cell::Cell;
 
-use cc_core::app_config::{AppConfig, APP_CONFIG_PATH};
+use cc_core::app_config::{AppConfig, BackendKind, APP_CONFIG_PATH};
 use cc_core::catalog::{CatalogIndex, Procedure};
 use cc_core::config::Deployment;
 use cc_core::intake::{AttachmentReceipt, CaseReceipt, NewCase};
@@ -23,7 +23,7 @@ use cc_core::tracking::{CaseView, NewReply, Rating};
 pub use error::ApiError;
 pub use http::encode;
 use native::Native;
-use open311::Open311;
+use open311::{Call, Open311, Reply};
 pub use retry::{with_retries, RetryPolicy, SAFE_SEND, SEND_ONCE};
 
 /// What a backend can do. The screens read these instead of asking which backend it
@@ -54,6 +54,7 @@ pub struct Capabilities {
 
 /// A case as the wizard sends it, with what some backends need beyond the contract's
 /// `NewCase`.
+#[derive(Clone)]
 pub struct Filing {
     pub case: NewCase,
     /// Sent as `Idempotency-Key` where the backend supports it.
@@ -105,19 +106,15 @@ pub async fn init() {
 
 impl Backend {
     fn from_config(config: AppConfig) -> Backend {
-        match config {
-            AppConfig::Native { base } => Backend::Native(Native { base }),
-            AppConfig::Open311 {
-                base,
-                jurisdiction_id,
-                api_key,
-                deployment,
-            } => Backend::Open311(Box::new(Open311::new(
-                base,
-                jurisdiction_id,
-                api_key,
+        match (config.backend, config.deployment) {
+            (BackendKind::Open311, Some(deployment)) => Backend::Open311(Box::new(Open311::new(
+                config.base,
+                config.jurisdiction_id,
+                config.api_key,
                 *deployment,
             ))),
+            // `AppConfig::parse` refuses an Open311 backend without its texts.
+            _ => Backend::Native(Native { base: config.base }),
         }
     }
 
@@ -148,7 +145,7 @@ impl Backend {
         }
     }
 
-    pub async fn deployment(&self) -> Result<Deployment, ApiError> {
+    pub async fn deployment(&'static self) -> Result<Deployment, ApiError> {
         match self {
             Backend::Native(n) => n.deployment().await,
             Backend::Open311(o) => Ok(o.deployment()),
@@ -157,59 +154,84 @@ impl Backend {
 
     /// The catalog the browser searches: the whole index when `local`, else only
     /// its agencies and categories (a catalog too large to download).
-    pub async fn catalog_index(&self, local: bool) -> Result<CatalogIndex, ApiError> {
+    pub async fn catalog_index(&'static self, local: bool) -> Result<CatalogIndex, ApiError> {
         match self {
             Backend::Native(n) => n.catalog_index(local).await,
-            Backend::Open311(o) => o.catalog_index().await,
+            Backend::Open311(o) => match open311::call(o, Call::Catalog).await? {
+                Reply::Catalog(index) => Ok(index),
+                _ => Err(ApiError::Malformed),
+            },
         }
     }
 
     /// One page of a search run by the backend (`query`: the query string).
-    pub async fn search(&self, query: &str) -> Result<SearchPage, ApiError> {
+    pub async fn search(&'static self, query: &str) -> Result<SearchPage, ApiError> {
         match self {
             Backend::Native(n) => n.search(query).await,
             Backend::Open311(_) => Err(ApiError::Unsupported),
         }
     }
 
-    pub async fn procedure(&self, slug: &str) -> Result<Procedure, ApiError> {
+    pub async fn procedure(&'static self, slug: &str) -> Result<Procedure, ApiError> {
         match self {
             Backend::Native(n) => n.procedure(slug).await,
-            Backend::Open311(o) => o.procedure(slug).await,
+            Backend::Open311(o) => match open311::call(o, Call::Procedure(slug.into())).await? {
+                Reply::Procedure(p) => Ok(*p),
+                _ => Err(ApiError::Malformed),
+            },
         }
     }
 
     /// The topic's own questions (backends with topics; none for the others).
-    pub async fn topic_questions(&self, topic: &str) -> Result<Vec<Attribute>, ApiError> {
+    pub async fn topic_questions(&'static self, topic: &str) -> Result<Vec<Attribute>, ApiError> {
         match self {
             Backend::Native(_) => Ok(Vec::new()),
-            Backend::Open311(o) => o.topic_questions(topic).await,
+            Backend::Open311(o) => match open311::call(o, Call::Questions(topic.into())).await? {
+                Reply::Questions(q) => Ok(q),
+                _ => Err(ApiError::Malformed),
+            },
         }
     }
 
-    pub async fn upload(&self, name: &str, bytes: Vec<u8>) -> Result<AttachmentReceipt, ApiError> {
+    pub async fn upload(
+        &'static self,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> Result<AttachmentReceipt, ApiError> {
         match self {
             Backend::Native(n) => n.upload(name, bytes).await,
             Backend::Open311(_) => Err(ApiError::Unsupported),
         }
     }
 
-    pub async fn file(&self, filing: &Filing) -> Result<CaseReceipt, ApiError> {
+    pub async fn file(&'static self, filing: &Filing) -> Result<CaseReceipt, ApiError> {
         match self {
             Backend::Native(n) => n.file(filing).await,
-            Backend::Open311(o) => o.file(filing).await,
+            Backend::Open311(o) => {
+                match open311::call(o, Call::File(Box::new(filing.clone()))).await? {
+                    Reply::Filed(receipt) => Ok(receipt),
+                    _ => Err(ApiError::Malformed),
+                }
+            }
         }
     }
 
-    pub async fn lookup(&self, ticket: &str, access_code: &str) -> Result<CaseView, ApiError> {
+    pub async fn lookup(
+        &'static self,
+        ticket: &str,
+        access_code: &str,
+    ) -> Result<CaseView, ApiError> {
         match self {
             Backend::Native(n) => n.lookup(ticket, access_code).await,
-            Backend::Open311(o) => o.lookup(ticket).await,
+            Backend::Open311(o) => match open311::call(o, Call::Lookup(ticket.into())).await? {
+                Reply::Case(view) => Ok(*view),
+                _ => Err(ApiError::Malformed),
+            },
         }
     }
 
     pub async fn reply(
-        &self,
+        &'static self,
         ticket: &str,
         access_code: &str,
         reply: &NewReply,
@@ -222,7 +244,7 @@ impl Backend {
     }
 
     pub async fn rate(
-        &self,
+        &'static self,
         ticket: &str,
         access_code: &str,
         rating: &Rating,
@@ -234,7 +256,7 @@ impl Backend {
     }
 
     pub async fn download(
-        &self,
+        &'static self,
         ticket: &str,
         attachment_id: &str,
         access_code: &str,

@@ -3,12 +3,18 @@
 //! `POST requests.json`; tracking reads `requests/{id}.json`. Decoding is lenient and
 //! lives in `cc_core::open311`; this file only moves bytes and maps failures.
 //!
+//! The adapter's code is a wasm chunk of its own (`open311`, with the `split`
+//! feature): a deployment of the native contract never downloads it. The port reaches
+//! it through [`call`], one request and one answer type.
+//!
 //! What Open311 does not have, the capabilities say: no access codes (a request is
 //! public by its number, and the person is told before filing), no replies, ratings
 //! or uploads, no legal due dates, and no idempotency key — so a filing is never
 //! retried automatically.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use cc_core::api::{FieldError, Problem};
@@ -106,12 +112,12 @@ impl Open311 {
         }
     }
 
-    pub async fn catalog_index(&self) -> Result<CatalogIndex, ApiError> {
+    async fn catalog_index(&self) -> Result<CatalogIndex, ApiError> {
         let services = self.services().await?;
         Ok(o311::catalog_index(&services, &self.agency()))
     }
 
-    pub async fn procedure(&self, code: &str) -> Result<Procedure, ApiError> {
+    async fn procedure(&self, code: &str) -> Result<Procedure, ApiError> {
         let services = self.services().await?;
         match services.iter().find(|s| s.code == code) {
             Some(s) => Ok(o311::procedure(s, &self.agency())),
@@ -120,7 +126,7 @@ impl Open311 {
     }
 
     /// The service's own questions (`services/{code}.json`), when it has any.
-    pub async fn topic_questions(&self, code: &str) -> Result<Vec<Attribute>, ApiError> {
+    async fn topic_questions(&self, code: &str) -> Result<Vec<Attribute>, ApiError> {
         let services = self.services().await?;
         if !services.iter().any(|s| s.code == code && s.metadata) {
             return Ok(Vec::new());
@@ -131,7 +137,7 @@ impl Open311 {
         o311::parse_service_definition(&body).map_err(|_| ApiError::Malformed)
     }
 
-    pub async fn file(&self, filing: &Filing) -> Result<CaseReceipt, ApiError> {
+    async fn file(&self, filing: &Filing) -> Result<CaseReceipt, ApiError> {
         let case = &filing.case;
         // Open311's own limits (4,000 characters, no HTML), answered like ours.
         if let Err(e) = o311::check_description(&case.description) {
@@ -190,7 +196,7 @@ impl Open311 {
     }
 
     /// Open311 requests are public by their number; `_access_code` is not asked for.
-    pub async fn lookup(&self, ticket: &str) -> Result<CaseView, ApiError> {
+    async fn lookup(&self, ticket: &str) -> Result<CaseView, ApiError> {
         let ticket = ticket.trim();
         if let Some(view) = self.request(ticket).await? {
             return Ok(view);
@@ -220,6 +226,60 @@ impl Open311 {
             Ok(found) => Ok(found.map(|r| o311::case_view(&r))),
             Err(_) => Err(ApiError::Malformed),
         }
+    }
+}
+
+/// What the port asks of the Open311 adapter.
+pub enum Call {
+    Catalog,
+    Procedure(String),
+    Questions(String),
+    File(Box<Filing>),
+    Lookup(String),
+}
+
+/// The adapter's answer to each [`Call`], in the same order.
+pub enum Reply {
+    Catalog(CatalogIndex),
+    Procedure(Box<Procedure>),
+    Questions(Vec<Attribute>),
+    Filed(CaseReceipt),
+    Case(Box<CaseView>),
+}
+
+type Running = Pin<Box<dyn Future<Output = Result<Reply, ApiError>>>>;
+
+/// The way into the chunk: starts the call there and hands its future back.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(open311, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn start(adapter: &'static Open311, call: Call) -> Result<Running, ApiError> {
+    Ok(Box::pin(async move {
+        Ok(match call {
+            Call::Catalog => Reply::Catalog(adapter.catalog_index().await?),
+            Call::Procedure(code) => Reply::Procedure(Box::new(adapter.procedure(&code).await?)),
+            Call::Questions(code) => Reply::Questions(adapter.topic_questions(&code).await?),
+            Call::File(filing) => Reply::Filed(adapter.file(&filing).await?),
+            Call::Lookup(ticket) => Reply::Case(Box::new(adapter.lookup(&ticket).await?)),
+        })
+    }))
+}
+
+/// Runs `call` in the adapter's chunk (downloaded on the first call; a failed
+/// download is a network failure, with its message and retry).
+pub async fn call(adapter: &'static Open311, call: Call) -> Result<Reply, ApiError> {
+    #[cfg(feature = "split")]
+    let running = start(adapter, call).await?;
+    #[cfg(not(feature = "split"))]
+    let running = start(adapter, call)?;
+    running.await
+}
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for ApiError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ApiError::Network
     }
 }
 

@@ -35,8 +35,11 @@ pub struct Draft {
     pub phone: String,
     pub consent: bool,
     /// The chosen topic's own questions (backends without a procedure catalog), kept
-    /// with the draft so a reload or a deep link needs no network.
-    pub topic_questions: Vec<Attribute>,
+    /// with the draft so a reload or a deep link needs no network. Kept as their JSON
+    /// text: the draft is read by the app's first download, and the questions' reader
+    /// belongs with the wizard's code, downloaded with its pages.
+    #[serde(rename = "topic_questions")]
+    topic_questions_json: String,
     /// The topic `topic_questions` belong to; differs from `procedure` while the
     /// questions of a newly chosen topic are on their way.
     pub topic_questions_for: Option<String>,
@@ -63,6 +66,15 @@ impl Draft {
     /// Whether the person has answered anything worth offering to resume.
     pub fn has_answers(&self) -> bool {
         self.case_type.is_some() || !self.description.trim().is_empty()
+    }
+
+    /// The chosen topic's own questions (none when not loaded or unreadable).
+    pub fn topic_questions(&self) -> Vec<Attribute> {
+        serde_json::from_str(&self.topic_questions_json).unwrap_or_default()
+    }
+
+    pub fn set_topic_questions(&mut self, questions: &[Attribute]) {
+        self.topic_questions_json = serde_json::to_string(questions).unwrap_or_default();
     }
 
     /// Whether the questions of the chosen topic are here (none to ask is an answer).

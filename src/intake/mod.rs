@@ -120,7 +120,7 @@ pub fn steps_for(deployment: &Deployment, draft: &Draft) -> Vec<Step> {
             steps.push(step);
         }
         if step == Step::Topic && applies {
-            let questions = draft.topic_questions.len().min(usize::from(u8::MAX));
+            let questions = draft.topic_questions().len().min(usize::from(u8::MAX));
             steps.extend((0..questions as u8).map(Step::Detail));
         }
     }
@@ -134,7 +134,7 @@ fn is_answered(step: Step, draft: &Draft) -> bool {
         Step::Agency => draft.agency.is_some(),
         Step::Topic => draft.procedure.is_some() && draft.topic_questions_ready(),
         Step::Detail(n) => draft
-            .topic_questions
+            .topic_questions()
             .get(usize::from(n))
             .is_none_or(|q| steps::validate_detail(q, draft).is_empty()),
         Step::Location => draft.location().is_some(),

@@ -49,9 +49,12 @@ fn new_case(deployment: &Deployment, d: &Draft, lang: &str) -> NewCase {
 
 /// The topic's questions with their answers, as the backend asks them.
 fn topic_answers(d: &Draft) -> Vec<(Attribute, Vec<String>)> {
-    d.topic_questions
-        .iter()
-        .map(|q| (q.clone(), d.topic_answer(&q.code).to_vec()))
+    d.topic_questions()
+        .into_iter()
+        .map(|q| {
+            let answer = d.topic_answer(&q.code).to_vec();
+            (q, answer)
+        })
         .collect()
 }
 
@@ -221,12 +224,12 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
                 let contact = [d.email.trim(), d.phone.trim()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
                 let anonymous = d.identity == Some(Identity::Anonymous);
                 let several_types = dep.with_value(|dep| dep.case_types.len() != 1);
-                let details = d.topic_questions.iter().enumerate().filter(|(_, q)| q.variable).map(|(i, q)| {
+                let details = d.topic_questions().into_iter().enumerate().filter(|(_, q)| q.variable).map(|(i, q)| {
                     let answer = d.topic_answer(&q.code).iter().map(|v| {
                         q.values.iter().find(|o| o.key == *v).map(|o| o.name.clone()).unwrap_or_else(|| v.clone())
                     }).collect::<Vec<_>>().join(", ");
                     let answer = if answer.is_empty() { tt.none.to_string() } else { answer };
-                    row_owned(question_text(q), answer, Step::Detail(i as u8))
+                    row_owned(question_text(&q), answer, Step::Detail(i as u8))
                 }).collect_view();
                 let place = match (d.position, d.address.trim()) {
                     (Some((lat, long)), _) => tt.location_position_set(lat, long),

@@ -12,31 +12,39 @@ pub const DEFAULT_API_BASE: &str = "/api/v1";
 /// Name of the file, at the root of the site that serves the app.
 pub const APP_CONFIG_PATH: &str = "/app-config.json";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "backend", rename_all = "lowercase", deny_unknown_fields)]
-pub enum AppConfig {
+/// Which kind of backend the app talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BackendKind {
     /// A backend of this project's own contract (`/api/v1`, OpenAPI in the repo).
-    Native {
-        /// e.g. `/api/v1`, or `https://api.example.gob/api/v1` when the API is on
-        /// another origin (that origin must allow the app's with CORS).
-        #[serde(default = "default_base")]
-        base: String,
-    },
+    Native,
     /// An Open311 GeoReport v2 server (JSON format).
-    Open311 {
-        /// The endpoint's URL, e.g. `https://city.example/open311/v2`, or the
-        /// reference backend's same-origin gateway `/open311/v2`.
-        base: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        jurisdiction_id: Option<String>,
-        /// Sent with filings when the server asks for one. It is public: anyone can
-        /// read it in this file, as in any browser client of Open311.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        api_key: Option<String>,
-        /// Open311 has no settings endpoint: the site's name, contacts, languages and
-        /// case type are given here.
-        deployment: Box<Deployment>,
-    },
+    Open311,
+}
+
+/// The file's contents. A flat struct rather than an enum tagged by `backend`: serde
+/// reads a tagged enum through a generic buffer, which would put a second copy of the
+/// whole `Deployment` reader into the app's first download.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppConfig {
+    pub backend: BackendKind,
+    /// e.g. `/api/v1`, `https://api.example.gob/api/v1` (that origin must allow the
+    /// app's with CORS), an Open311 endpoint `https://city.example/open311/v2`, or the
+    /// reference backend's same-origin gateway `/open311/v2`.
+    #[serde(default = "default_base")]
+    pub base: String,
+    /// Open311: sent with every request when the server serves several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction_id: Option<String>,
+    /// Open311: sent with filings when the server asks for one. It is public: anyone
+    /// can read it in this file, as in any browser client of Open311.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<String>,
+    /// Open311 has no settings endpoint: the site's name, contacts, languages and case
+    /// type are given here (required for `open311`, unused for `native`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deployment: Option<Box<Deployment>>,
 }
 
 fn default_base() -> String {
@@ -45,8 +53,12 @@ fn default_base() -> String {
 
 impl Default for AppConfig {
     fn default() -> Self {
-        AppConfig::Native {
+        AppConfig {
+            backend: BackendKind::Native,
             base: default_base(),
+            jurisdiction_id: None,
+            api_key: None,
+            deployment: None,
         }
     }
 }
@@ -56,14 +68,14 @@ impl AppConfig {
     /// with one slash.
     pub fn parse(text: &str) -> Result<AppConfig, String> {
         let mut config: AppConfig = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let base = match &mut config {
-            AppConfig::Native { base } | AppConfig::Open311 { base, .. } => base,
-        };
-        while base.ends_with('/') {
-            base.pop();
+        while config.base.ends_with('/') {
+            config.base.pop();
         }
-        if base.is_empty() {
+        if config.base.is_empty() {
             return Err("base must not be empty".into());
+        }
+        if config.backend == BackendKind::Open311 && config.deployment.is_none() {
+            return Err("an open311 backend needs its deployment texts".into());
         }
         Ok(config)
     }
@@ -81,10 +93,9 @@ mod tests {
         );
         assert_eq!(
             AppConfig::parse(r#"{"backend":"native","base":"https://api.example/api/v1/"}"#)
-                .unwrap(),
-            AppConfig::Native {
-                base: "https://api.example/api/v1".into()
-            }
+                .unwrap()
+                .base,
+            "https://api.example/api/v1"
         );
     }
 
@@ -96,20 +107,12 @@ mod tests {
         let text = format!(
             r#"{{"backend":"open311","base":"/open311/v2/","jurisdiction_id":"city.example","deployment":{deployment}}}"#
         );
-        match AppConfig::parse(&text).unwrap() {
-            AppConfig::Open311 {
-                base,
-                jurisdiction_id,
-                api_key,
-                deployment,
-            } => {
-                assert_eq!(base, "/open311/v2");
-                assert_eq!(jurisdiction_id.as_deref(), Some("city.example"));
-                assert_eq!(api_key, None);
-                assert_eq!(deployment.name, "Contacto Ciudadano");
-            }
-            other => panic!("{other:?}"),
-        }
+        let config = AppConfig::parse(&text).unwrap();
+        assert_eq!(config.backend, BackendKind::Open311);
+        assert_eq!(config.base, "/open311/v2");
+        assert_eq!(config.jurisdiction_id.as_deref(), Some("city.example"));
+        assert_eq!(config.api_key, None);
+        assert_eq!(config.deployment.unwrap().name, "Contacto Ciudadano");
     }
 
     #[test]

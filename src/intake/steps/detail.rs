@@ -44,7 +44,7 @@ pub fn validate_detail(attr: &Attribute, d: &Draft) -> Vec<FieldError> {
 pub fn DetailStep(n: u8, draft: DraftStore, errors: Errors) -> impl IntoView {
     let Some(attr) = draft
         .0
-        .with_untracked(|d| d.topic_questions.get(usize::from(n)).cloned())
+        .with_untracked(|d| d.topic_questions().get(usize::from(n)).cloned())
     else {
         return view! { <crate::components::NotFound /> }.into_any();
     };

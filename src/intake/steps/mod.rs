@@ -171,7 +171,7 @@ pub(super) fn question(step: Step, deployment: &Deployment, draft: &Draft) -> St
         Step::Emergency => tt.q_emergency.into(),
         Step::Agency => tt.q_agency.into(),
         Step::Topic => tt.q_topic.into(),
-        Step::Detail(n) => match draft.topic_questions.get(usize::from(n)) {
+        Step::Detail(n) => match draft.topic_questions().get(usize::from(n)) {
             Some(q) if q.variable => question_text(q),
             _ => tt.detail_note_title.into(),
         },
@@ -208,7 +208,7 @@ fn validate_step(step: Step, deployment: &Deployment, d: &Draft) -> Vec<FieldErr
         Step::Topic if !d.topic_questions_ready() => {
             vec![FieldError::new("topic", "loading", t().topic_loading)]
         }
-        Step::Detail(n) => match d.topic_questions.get(usize::from(n)) {
+        Step::Detail(n) => match d.topic_questions().get(usize::from(n)) {
             Some(q) => validate_detail(q, d),
             None => Vec::new(),
         },

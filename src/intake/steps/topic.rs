@@ -35,7 +35,7 @@ pub fn TopicStep(draft: DraftStore, errors: Errors) -> impl IntoView {
                 if d.procedure.as_deref() == Some(code.as_str()) {
                     let codes: Vec<&str> = found.iter().map(|q| q.code.as_str()).collect();
                     d.topic_answers.retain(|k, _| codes.contains(&k.as_str()));
-                    d.topic_questions = found;
+                    d.set_topic_questions(&found);
                     d.topic_questions_for = Some(code);
                 }
             });
