@@ -25,7 +25,7 @@ pub(crate) fn parse_body(body: &str) -> Result<Value, Open311Error> {
 /// Puts quotes around bare numbers written with leading zeros (`007` → `"007"`,
 /// `-01` → `"-01"`), outside strings only; everything else is copied as it is.
 fn quote_zero_padded_numbers(body: &str) -> String {
-    let mut out = String::with_capacity(body.len() + 8);
+    let mut out = String::new();
     let mut token = String::new();
     let (mut in_string, mut escaped) = (false, false);
     for c in body.chars() {

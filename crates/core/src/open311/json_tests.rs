@@ -154,3 +154,29 @@ fn text_lists_from_commas_arrays_and_wrappers() {
     assert!(text_list(Some(&json!({"y": "a"})), "x").is_empty());
     assert!(text_list(None, "x").is_empty());
 }
+
+#[test]
+fn unexpected_answers_say_what_came() {
+    use super::{kind_of, parse_services};
+    assert_eq!(
+        parse_services("42"),
+        Err(Open311Error::Unexpected(
+            "se esperaba la lista de servicios y llegó un número".into()
+        ))
+    );
+    assert_eq!(
+        Open311Error::Unexpected("x".into()).to_string(),
+        "respuesta inesperada: x"
+    );
+    assert_eq!(Open311Error::NotJson.to_string(), "la respuesta no es JSON");
+    for (value, kind) in [
+        (json!(null), "null"),
+        (json!(true), "un sí/no"),
+        (json!(1), "un número"),
+        (json!("x"), "un texto"),
+        (json!([]), "una lista"),
+        (json!({}), "un objeto"),
+    ] {
+        assert_eq!(kind_of(&value), kind);
+    }
+}
