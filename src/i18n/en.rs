@@ -96,4 +96,11 @@ pub const TEXTS: Texts = Texts {
     error_upload_quota: "Too many files were uploaded in a short time. Wait {wait} and try again, or send your case without more files.",
     units_second: "second",
     units_seconds: "seconds",
+    offline_banner: "No connection. You can keep filling in the form and see what you already opened; it is saved on this phone.",
+    update_available: "There is a new version.",
+    update_button: "Update",
+    storage_memory_warning: "This browser does not let us save on the phone. Do not close this page until you send.",
+    crash_title: "Something went wrong on this page",
+    crash_text: "What you wrote is saved on this phone.",
+    crash_reload: "Reload",
 };

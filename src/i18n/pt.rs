@@ -98,4 +98,11 @@ pub const TEXTS: Texts = Texts {
     error_upload_quota: "Foram enviados arquivos demais em pouco tempo. Espere {wait} e tente de novo, ou envie seu caso sem mais arquivos.",
     units_second: "segundo",
     units_seconds: "segundos",
+    offline_banner: "Sem conexão. Você pode continuar preenchendo o formulário e ver o que já abriu; fica salvo neste telefone.",
+    update_available: "Há uma versão nova.",
+    update_button: "Atualizar",
+    storage_memory_warning: "Este navegador não deixa salvar no telefone. Não feche esta página até enviar.",
+    crash_title: "Algo falhou nesta página",
+    crash_text: "O que você escreveu está salvo neste telefone.",
+    crash_reload: "Recarregar",
 };
