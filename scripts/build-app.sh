@@ -79,4 +79,7 @@ node -e 'const fs = require("fs"); const f = "dist/index.html";
   fs.writeFileSync(f, fs.readFileSync(f, "utf8").replace("</head>", () => process.argv[1] + "</head>"));' \
   "$preload$loader"
 
+say "dist/sw.js: precache list of this build"
+node scripts/sw-precache.mjs dist "$app_dir" "${PUBLIC_URL%/}"
+
 ls -l "dist/$app_dir"

@@ -5,7 +5,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::catalog::HomePage;
-use crate::components::NavigatedFlag;
+use crate::components::{NavigatedFlag, SiteNotices};
 use crate::context::{provide_shared_contexts, use_deployment, use_site_name};
 use crate::i18n::{t, tr, Lang};
 use crate::intake::DraftStore;
@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
             {crate::embed::install_bridge()}
             <SkipLink />
             <Header />
+            <SiteNotices />
             <main id="contenido" class="cc-main" tabindex="-1">
                 <Routes fallback=not_found>
                     <Route path=path!("/") view=HomePage />

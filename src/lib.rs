@@ -12,12 +12,15 @@ pub mod embed;
 pub mod i18n;
 pub mod intake;
 pub mod kept_cases;
+pub mod panic_screen;
+pub mod service_worker;
 pub mod storage;
 pub mod tracking;
 
 /// Mounts the app on `<body>`; called by `main` (and by tests).
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    // A crash logs to the console and shows a "reload" screen, never a blank page.
+    panic_screen::install();
     // After "Salir rápido", Back must not bring the wizard on screen again.
     if !intake::install_quick_exit_guard() {
         return;
@@ -30,4 +33,6 @@ pub fn mount() {
         boot.remove();
     }
     leptos::mount::mount_to_body(app::App);
+    // Offline use and updates (public/sw.js); after mounting, never in its way.
+    service_worker::register();
 }

@@ -1,4 +1,7 @@
 fn main() {
+    // From the first instruction: a crash shows "Volver a cargar", never a blank page
+    // (also while the runtime configuration is read).
+    contacto_ciudadano::panic_screen::install();
     wasm_bindgen_futures::spawn_local(async {
         // Which backend to talk to comes from `app-config.json` (preloaded by
         // index.html while the wasm downloads, so this rarely waits).

@@ -10,6 +10,7 @@ mod not_found;
 mod page_heading;
 mod rich_text;
 mod save_on_device;
+mod site_notices;
 
 pub use attachments::{upload_attachment, AttachmentPicker};
 pub use date_input::DateInput;
@@ -21,3 +22,4 @@ pub use page_heading::{
 };
 pub use rich_text::RichTextView;
 pub use save_on_device::SaveOnDevice;
+pub use site_notices::{OfflineBanner, SiteNotices, StorageWarning, UpdateBanner};

@@ -103,4 +103,11 @@ pub const TEXTS: Texts = Texts {
     error_not_json: "The agency’s server does not give its data in a format this page can read (JSON). Use the other ways to contact us.",
     units_second: "second",
     units_seconds: "seconds",
+    offline_banner: "No connection. You can keep filling in the form and see what you already opened; it is saved on this phone.",
+    update_available: "There is a new version.",
+    update_button: "Update",
+    storage_memory_warning: "This browser does not let us save on the phone. Do not close this page until you send.",
+    crash_title: "Something went wrong on this page",
+    crash_text: "What you wrote is saved on this phone.",
+    crash_reload: "Reload",
 };

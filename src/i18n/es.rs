@@ -103,4 +103,11 @@ pub const TEXTS: Texts = Texts {
     error_not_json: "El servidor de la entidad no entrega sus datos en un formato que esta página pueda leer (JSON). Use los otros canales de atención.",
     units_second: "segundo",
     units_seconds: "segundos",
+    offline_banner: "No hay conexión. Puede seguir llenando el formulario y ver lo que ya abrió; se guarda en este teléfono.",
+    update_available: "Hay una versión nueva.",
+    update_button: "Actualizar",
+    storage_memory_warning: "Este navegador no deja guardar en el teléfono. No cierre esta página hasta enviar.",
+    crash_title: "Algo falló en esta página",
+    crash_text: "Lo que escribió está guardado en este teléfono.",
+    crash_reload: "Volver a cargar",
 };

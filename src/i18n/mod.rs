@@ -241,6 +241,18 @@ pub struct Texts {
     pub error_not_json: &'static str,
     pub units_second: &'static str,
     pub units_seconds: &'static str,
+
+    /// Under the header while the phone has no connection.
+    pub offline_banner: &'static str,
+    /// A new version of the app is downloaded and waits for the person's tap.
+    pub update_available: &'static str,
+    pub update_button: &'static str,
+    /// In the wizard when the browser does not let the draft be stored.
+    pub storage_memory_warning: &'static str,
+    /// The screen that replaces a page that crashed (`panic_screen`).
+    pub crash_title: &'static str,
+    pub crash_text: &'static str,
+    pub crash_reload: &'static str,
 }
 
 /// The templates, each a function whose parameters name its placeholders.

@@ -105,4 +105,11 @@ pub const TEXTS: Texts = Texts {
     error_not_json: "O servidor do órgão não entrega seus dados num formato que esta página consiga ler (JSON). Use os outros canais de atendimento.",
     units_second: "segundo",
     units_seconds: "segundos",
+    offline_banner: "Sem conexão. Você pode continuar preenchendo o formulário e ver o que já abriu; fica salvo neste telefone.",
+    update_available: "Há uma versão nova.",
+    update_button: "Atualizar",
+    storage_memory_warning: "Este navegador não deixa salvar no telefone. Não feche esta página até enviar.",
+    crash_title: "Algo falhou nesta página",
+    crash_text: "O que você escreveu está salvo neste telefone.",
+    crash_reload: "Recarregar",
 };

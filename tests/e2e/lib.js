@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 
 const SERVER_BIN = resolve(process.env.SERVER_BIN ?? '../../target/release/cc-server');
-const DIST = resolve(process.env.DIST ?? '../../dist');
+export const DIST = resolve(process.env.DIST ?? '../../dist');
 const AXE_SOURCE = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 export const ARTIFACTS = resolve('artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -19,7 +19,7 @@ export const VIEWPORTS = [
   { width: 1280, height: 800 },
 ];
 
-export { DIST, SERVER_BIN };
+export { SERVER_BIN };
 
 export async function freePort() {
   return new Promise((ok, fail) => {
@@ -32,10 +32,11 @@ export async function freePort() {
   });
 }
 
-/** Starts cc-server; resolves once `/api/v1/config` answers. `dist`: another copy of
- *  the built app (e.g. the same build with another `app-config.json`). */
-export async function startServer(extraArgs = [], env = {}, { dist = DIST } = {}) {
-  const port = await freePort();
+/** Starts cc-server; resolves once `/api/v1/config` answers. `port` and `dist` default
+ *  to a free port and the built app (a restart on the same port is the same origin for
+ *  the browser: same storage, same service worker). */
+export async function startServer(extraArgs = [], env = {}, { port, dist = DIST } = {}) {
+  port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'cc-e2e-'));
   const db = join(dir, 'e2e.sqlite3');
   const child = spawn(SERVER_BIN, ['--db', db, 'serve', '--addr', `127.0.0.1:${port}`, '--dist', dist, ...extraArgs], {
@@ -79,12 +80,21 @@ export function serverAndBrowser(extraArgs = [], env = {}) {
 }
 
 /** Chromium as TOOLCHAIN.md says it works here (root, closed network). */
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/** The same Chromium with a profile on disk (a fresh one in a temporary folder): what
+ *  needs a non-incognito profile, such as the "install app" checks. Returns a context. */
+export async function launchProfileBrowser(viewport = VIEWPORTS[0]) {
+  const dir = mkdtempSync(join(tmpdir(), 'cc-profile-'));
+  return chromium.launchPersistentContext(dir, { ...CHROMIUM, viewport });
 }
 
 /** A page that fails the test on any uncaught error or Rust panic in the console. */

@@ -59,13 +59,14 @@ impl<B: Send + 'static> Service<axum::http::Request<B>> for SpaFallback {
 }
 
 /// Whether the path's last segment ends in a file extension (`favicon.ico`,
-/// `app.wasm`): such a request wants a file, never the app's page. Client routes
+/// `app.wasm`, `manifest.webmanifest`): such a request wants a file, never the app's
+/// page (a missing `sw.js` or `app-config.json` must be a 404, not HTML). Client routes
 /// (`/tramites/pasaporte-ordinario`, `/seguimiento/MDT-QUE-2026-00042`) have none.
 fn names_a_file(path: &str) -> bool {
     let last = path.rsplit('/').next().unwrap_or("");
     last.rsplit_once('.').is_some_and(|(stem, ext)| {
         !stem.is_empty()
-            && (1..=10).contains(&ext.len())
+            && (1..=11).contains(&ext.len())
             && ext.chars().all(|c| c.is_ascii_alphanumeric())
             && ext.chars().any(|c| c.is_ascii_alphabetic())
     })
@@ -73,7 +74,8 @@ fn names_a_file(path: &str) -> bool {
 
 /// Builds the Content-Security-Policy. Trunk's loader is an inline module script, so
 /// instead of `'unsafe-inline'` we allow exactly its hash, read from the built
-/// `index.html` at start-up.
+/// `index.html` at start-up. The service worker (`/sw.js`) and the web app manifest
+/// come from this origin only.
 pub fn content_security_policy(index_html: Option<&str>, embed_origins: &[String]) -> String {
     let hashes: String = index_html
         .map(inline_script_hashes)
@@ -89,7 +91,8 @@ pub fn content_security_policy(index_html: Option<&str>, embed_origins: &[String
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
          img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; \
-         base-uri 'none'; form-action 'self'; frame-ancestors {ancestors}"
+         worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; \
+         frame-ancestors {ancestors}"
     )
 }
 
@@ -120,8 +123,9 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
 
 /// Trunk names built assets `name-<16 hex>.ext`, and scripts/build-app.sh puts the split
 /// app's files (whose names the loader fixes) in a folder `app-<16 hex>/`; those never
-/// change and can be cached for a year. Everything else (index.html, embed.js) must be
-/// revalidated.
+/// change and can be cached for a year. Everything else (index.html, embed.js, the
+/// service worker `sw.js`, `manifest.webmanifest`, `app-config.json`) must be
+/// revalidated: a browser must see a new build's service worker at once.
 fn is_hashed_asset(path: &str) -> bool {
     let mut segments = path.rsplit('/');
     let file = segments.next().unwrap_or("");
@@ -185,15 +189,24 @@ pub async fn headers(
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     );
-    let cache = if path.starts_with("/api/") {
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(cache_control(dist.as_deref(), &path)),
+    );
+    response
+}
+
+/// The Cache-Control of a path: the API is never stored by HTTP caches (the service
+/// worker keeps its own copies of public answers), built hashed files are immutable,
+/// everything else (pages, `sw.js`, the manifest, `app-config.json`) is revalidated.
+fn cache_control(dist: Option<&Path>, path: &str) -> &'static str {
+    if path.starts_with("/api/") {
         "no-store"
-    } else if is_built_asset(dist.as_deref(), &path) {
+    } else if is_built_asset(dist, path) {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"
-    };
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    response
+    }
 }
 
 #[cfg(test)]
@@ -224,6 +237,9 @@ mod tests {
             "/x/style.css",
             "/robots.txt",
             "/.well-known/security.txt",
+            "/manifest.webmanifest",
+            "/sw.js",
+            "/app-config.json",
         ] {
             assert!(names_a_file(file), "{file}");
         }
@@ -252,5 +268,39 @@ mod tests {
         assert!(csp.contains(&format!("'sha256-{expected}'")));
         assert!(!csp.contains("unsafe-inline"));
         assert!(csp.contains("frame-ancestors 'self' https://agency.example"));
+        assert!(csp.contains("worker-src 'self'"), "{csp}");
+        assert!(csp.contains("manifest-src 'self'"), "{csp}");
+    }
+
+    #[test]
+    fn the_service_worker_manifest_and_config_are_revalidated() {
+        let dir = std::env::temp_dir().join(format!("cc-web-{}", std::process::id()));
+        let app = dir.join("app-0123456789abcdef");
+        std::fs::create_dir_all(&app).unwrap();
+        for file in [
+            "sw.js",
+            "manifest.webmanifest",
+            "app-config.json",
+            "index.html",
+        ] {
+            std::fs::write(dir.join(file), "x").unwrap();
+        }
+        std::fs::write(app.join("split_intake.wasm"), "x").unwrap();
+        for path in [
+            "/sw.js",
+            "/manifest.webmanifest",
+            "/app-config.json",
+            "/index.html",
+            "/",
+            "/contacto/tipo",
+        ] {
+            assert_eq!(cache_control(Some(&dir), path), "no-cache", "{path}");
+        }
+        assert_eq!(
+            cache_control(Some(&dir), "/app-0123456789abcdef/split_intake.wasm"),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(cache_control(Some(&dir), "/api/v1/config"), "no-store");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -205,6 +205,52 @@ async fn the_favicon_is_served_as_svg() {
     assert_eq!(header(&a, header::CACHE_CONTROL), Some("no-cache"));
 }
 
+/// The installable app: the service worker, the manifest and the optional runtime
+/// config are revalidated on every visit (a new build's worker is seen at once), typed
+/// so browsers accept them, and a 404 (never index.html) when absent.
+#[tokio::test]
+async fn service_worker_manifest_and_config_are_revalidated_files() {
+    let site = site();
+    for path in ["/sw.js", "/manifest.webmanifest", "/app-config.json"] {
+        let a = send(&site, Method::GET, path, Some("br, gzip")).await;
+        assert_eq!(a.status, StatusCode::NOT_FOUND, "{path} absent");
+        assert!(
+            !String::from_utf8_lossy(&a.body).contains("<html"),
+            "{path}"
+        );
+    }
+    std::fs::write(
+        site.dist.join("sw.js"),
+        "self.addEventListener('fetch', () => {});",
+    )
+    .unwrap();
+    std::fs::write(site.dist.join("manifest.webmanifest"), "{\"name\":\"CC\"}").unwrap();
+    std::fs::write(site.dist.join("app-config.json"), "{}").unwrap();
+    for (path, kind) in [
+        ("/sw.js", "javascript"),
+        ("/manifest.webmanifest", "manifest+json"),
+        ("/app-config.json", "json"),
+    ] {
+        let a = send(&site, Method::GET, path, Some("br, gzip")).await;
+        assert_eq!(a.status, StatusCode::OK, "{path}");
+        assert!(
+            header(&a, header::CONTENT_TYPE).is_some_and(|t| t.contains(kind)),
+            "{path}: {:?}",
+            header(&a, header::CONTENT_TYPE)
+        );
+        assert_eq!(
+            header(&a, header::CACHE_CONTROL),
+            Some("no-cache"),
+            "{path}"
+        );
+        let csp = header(&a, header::CONTENT_SECURITY_POLICY).unwrap();
+        assert!(
+            csp.contains("worker-src 'self'") && csp.contains("manifest-src 'self'"),
+            "{csp}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn files_without_a_compressed_sibling_are_compressed_on_the_fly() {
     let site = site();

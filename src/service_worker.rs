@@ -1,0 +1,150 @@
+//! The app's side of the service worker (public/sw.js, built into dist/sw.js by
+//! scripts/build-app.sh): registers it once the page has loaded, and knows when a new
+//! version has been downloaded and waits.
+//!
+//! A new version never takes over by itself: the shell shows "Hay una versión nueva"
+//! ([`update_ready`]) and only the person's tap ([`apply_update`]) tells the waiting
+//! worker to take over, then reloads once it controls the page. The wizard's draft is
+//! saved on every keystroke, so the reload loses nothing; and the page never runs with
+//! half of one build's files and half of another's.
+//!
+//! Where service workers do not exist (plain http other than localhost, some in-app
+//! browsers) or `sw.js` is absent (`trunk serve`), nothing happens.
+
+use std::cell::RefCell;
+
+use leptos::prelude::{ArcRwSignal, Get, Set};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
+};
+
+const SCRIPT: &str = "/sw.js";
+
+thread_local! {
+    static WAITING: RefCell<Option<ServiceWorker>> = const { RefCell::new(None) };
+    static UPDATE_READY: ArcRwSignal<bool> = ArcRwSignal::new(false);
+}
+
+/// Whether a new version waits for the person's tap. Reactive.
+pub fn update_ready() -> bool {
+    UPDATE_READY.with(|ready| ready.get())
+}
+
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    let present = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .is_ok_and(|sw| !sw.is_undefined() && !sw.is_null());
+    present.then(|| navigator.service_worker())
+}
+
+/// Registers the service worker after the page's `load` event, so its downloads of
+/// the whole app never compete with the first visit's own.
+pub fn register() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if container().is_none() {
+        return;
+    }
+    let loaded = window
+        .document()
+        .is_some_and(|d| d.ready_state() == "complete");
+    if loaded {
+        start();
+    } else {
+        let on_load = Closure::once_into_js(start);
+        let _ = window.add_event_listener_with_callback("load", on_load.unchecked_ref());
+    }
+}
+
+fn start() {
+    let Some(container) = container() else {
+        return;
+    };
+    let registering = container.register(SCRIPT);
+    wasm_bindgen_futures::spawn_local(async move {
+        // No sw.js (a development build) or refused: the app works as before.
+        if let Ok(registration) = wasm_bindgen_futures::JsFuture::from(registering).await {
+            watch(&container, registration.unchecked_into());
+        }
+    });
+}
+
+/// Offers the update when a new worker is installed while an older one controls the
+/// page (on the very first install there is nothing to update). The browser may have
+/// found the new worker before this page asked: it is then already installing or
+/// waiting.
+fn watch(container: &ServiceWorkerContainer, registration: ServiceWorkerRegistration) {
+    if let Some(waiting) = registration.waiting() {
+        offer_if_update(container, waiting);
+    }
+    if let Some(installing) = registration.installing() {
+        follow(container, installing);
+    }
+    let on_found = Closure::<dyn Fn()>::new({
+        let registration = registration.clone();
+        let container = container.clone();
+        move || {
+            if let Some(installing) = registration.installing() {
+                follow(&container, installing);
+            }
+        }
+    });
+    let _ = registration
+        .add_event_listener_with_callback("updatefound", on_found.as_ref().unchecked_ref());
+    // One registration for the life of the page.
+    on_found.forget();
+}
+
+/// Offers `worker` once it has installed.
+fn follow(container: &ServiceWorkerContainer, worker: ServiceWorker) {
+    let container = container.clone();
+    let installing = worker.clone();
+    let on_state = Closure::<dyn Fn()>::new(move || {
+        if installing.state() == ServiceWorkerState::Installed {
+            offer_if_update(&container, installing.clone());
+        }
+    });
+    let _ =
+        worker.add_event_listener_with_callback("statechange", on_state.as_ref().unchecked_ref());
+    on_state.forget();
+}
+
+fn offer_if_update(container: &ServiceWorkerContainer, worker: ServiceWorker) {
+    if container.controller().is_some() {
+        offer(worker);
+    }
+}
+
+fn offer(worker: ServiceWorker) {
+    WAITING.with_borrow_mut(|w| *w = Some(worker));
+    UPDATE_READY.with(|ready| ready.set(true));
+}
+
+/// "Actualizar": the waiting worker takes over, and the page reloads as soon as it
+/// controls it (so every file then comes from the new version).
+pub fn apply_update() {
+    let (Some(worker), Some(container), Some(window)) = (
+        WAITING.with_borrow(Clone::clone),
+        container(),
+        web_sys::window(),
+    ) else {
+        return;
+    };
+    // Already in control (another tab updated first): reload now.
+    if worker.state() != ServiceWorkerState::Installed {
+        let _ = window.location().reload();
+        return;
+    }
+    let reload = Closure::<dyn Fn()>::new(move || {
+        let _ = window.location().reload();
+    });
+    let _ = container
+        .add_event_listener_with_callback("controllerchange", reload.as_ref().unchecked_ref());
+    reload.forget();
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
+    let _ = worker.post_message(&message);
+}
