@@ -36,7 +36,10 @@ shopt -s nullglob
 chunks=()
 for f in dist/index.html dist/*.css dist/*.js dist/*.wasm dist/app-*/*; do
   # embed.js is not part of the app's first load; it is listed once, from public/.
-  [[ "$f" == dist/embed.js || -d "$f" ]] && continue
+  # sw.js is fetched by the browser after the page is up (registered on load), and
+  # compressed siblings (.br, .gz) are the same files again.
+  [[ "$f" == dist/embed.js || "$f" == dist/sw.js || -d "$f" ]] && continue
+  [[ "$f" == *.br || "$f" == *.gz ]] && continue
   case "$f" in
     # The main module and what it imports at start (the chunk loader, JS snippets).
     dist/app-*/contacto-ciudadano.js | dist/app-*/contacto-ciudadano_bg.wasm | dist/app-*/__wasm_split.js) ;;
@@ -52,6 +55,8 @@ if ((${#chunks[@]})); then
 fi
 printf '%-44s %10s %10s %10s\n' "not loaded by the app" raw gzip brotli
 row public/embed.js
+printf '%-44s %10s %10s %10s\n' "after the page is up" raw gzip brotli
+[[ -f dist/sw.js ]] && row dist/sw.js
 
 total_gz=${total[1]}
 printf 'first load (html+js+wasm+css), gzip: %d bytes = %.1f KB (budget %d KB)\n' \

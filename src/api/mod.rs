@@ -111,7 +111,7 @@ impl Backend {
                 config.base,
                 config.jurisdiction_id,
                 config.api_key,
-                *deployment,
+                deployment,
             ))),
             // `AppConfig::parse` refuses an Open311 backend without its texts.
             _ => Backend::Native(Native { base: config.base }),
@@ -148,7 +148,12 @@ impl Backend {
     pub async fn deployment(&'static self) -> Result<Deployment, ApiError> {
         match self {
             Backend::Native(n) => n.deployment().await,
-            Backend::Open311(o) => Ok(o.deployment()),
+            // The same reader as the native `/config`: one copy in the first download.
+            Backend::Open311(o) => {
+                let deployment = native::read_json(&o.deployment_url).await?;
+                o.remember_deployment(&deployment);
+                Ok(deployment)
+            }
         }
     }
 

@@ -127,6 +127,12 @@ impl Native {
     }
 }
 
+/// A JSON file at `url` (another backend's deployment texts), read as the native
+/// settings are.
+pub async fn read_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    parse(http::exchange(http::get(url), Body::Empty).await?)
+}
+
 /// The answer's body as `T` for a 2xx, else the failure the contract describes.
 fn parse<T: DeserializeOwned>(answer: Answer) -> Result<T, ApiError> {
     let text = decode(answer)?;

@@ -35,7 +35,10 @@ pub struct Open311 {
     pub base: String,
     pub jurisdiction_id: Option<String>,
     pub api_key: Option<String>,
-    pub deployment: Deployment,
+    /// Where the deployment's texts are (Open311 has no settings endpoint).
+    pub deployment_url: String,
+    /// Read once by the port from `deployment_url`; the catalog names its agency.
+    deployment: RefCell<Option<Rc<Deployment>>>,
     /// `services.json`, asked once per visit.
     services: RefCell<Option<Rc<Vec<Service>>>>,
 }
@@ -45,13 +48,14 @@ impl Open311 {
         base: String,
         jurisdiction_id: Option<String>,
         api_key: Option<String>,
-        deployment: Deployment,
+        deployment_url: String,
     ) -> Open311 {
         Open311 {
             base,
             jurisdiction_id,
             api_key,
-            deployment,
+            deployment_url,
+            deployment: RefCell::new(None),
             services: RefCell::new(None),
         }
     }
@@ -68,21 +72,37 @@ impl Open311 {
         failure_of(answer)
     }
 
-    /// Who runs the server, as the catalog's one agency.
-    fn agency(&self) -> Agency {
+    /// Keeps the deployment's texts the port has read, for the catalog's agency.
+    pub fn remember_deployment(&self, deployment: &Deployment) {
+        *self.deployment.borrow_mut() = Some(Rc::new(deployment.clone()));
+    }
+
+    /// Who runs the server, as the catalog's one agency (Open311 names none per
+    /// service): the deployment's owner and contacts.
+    async fn agency(&self) -> Agency {
+        let known = self.deployment.borrow().clone();
+        let deployment = match known {
+            Some(d) => Some(d),
+            None => super::native::read_json::<Deployment>(&self.deployment_url)
+                .await
+                .ok()
+                .map(Rc::new),
+        };
+        let text = |f: fn(&Deployment) -> &String| {
+            deployment
+                .as_deref()
+                .map(|d| f(d).clone())
+                .filter(|t| !t.is_empty())
+        };
         Agency {
             acronym: String::new(),
             slug: String::new(),
-            name: self.deployment.owner.clone(),
+            name: text(|d| &d.owner).unwrap_or_default(),
             description: None,
             website: None,
-            phone: Some(self.deployment.channels.phone.clone()).filter(|p| !p.is_empty()),
-            email: Some(self.deployment.channels.email.clone()).filter(|e| !e.is_empty()),
+            phone: text(|d| &d.channels.phone),
+            email: text(|d| &d.channels.email),
         }
-    }
-
-    pub fn deployment(&self) -> Deployment {
-        self.deployment.clone()
     }
 
     async fn services(&self) -> Result<Rc<Vec<Service>>, ApiError> {
@@ -114,13 +134,13 @@ impl Open311 {
 
     async fn catalog_index(&self) -> Result<CatalogIndex, ApiError> {
         let services = self.services().await?;
-        Ok(o311::catalog_index(&services, &self.agency()))
+        Ok(o311::catalog_index(&services, &self.agency().await))
     }
 
     async fn procedure(&self, code: &str) -> Result<Procedure, ApiError> {
         let services = self.services().await?;
         match services.iter().find(|s| s.code == code) {
-            Some(s) => Ok(o311::procedure(s, &self.agency())),
+            Some(s) => Ok(o311::procedure(s, &self.agency().await)),
             None => Err(ApiError::Http(404)),
         }
     }

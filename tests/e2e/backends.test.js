@@ -80,8 +80,9 @@ before(async () => {
   }];
   h.dist311 = mkdtempSync(join(tmpdir(), 'cc-dist311-'));
   cpSync(DIST, h.dist311, { recursive: true });
+  writeFileSync(join(h.dist311, 'deployment.json'), JSON.stringify(deployment));
   writeFileSync(join(h.dist311, 'app-config.json'),
-    JSON.stringify({ backend: 'open311', base: '/open311/v2', deployment }));
+    JSON.stringify({ backend: 'open311', base: '/open311/v2', deployment: '/deployment.json' }));
   h.open311 = await startServer(['--open311-gateway', `${h.city.base}/open311/v2`], {}, { dist: h.dist311 });
   h.browser = await launchBrowser();
 });

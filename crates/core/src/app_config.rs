@@ -4,8 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::Deployment;
-
 /// Where the app's own contract is served when nothing else is said.
 pub const DEFAULT_API_BASE: &str = "/api/v1";
 
@@ -24,7 +22,8 @@ pub enum BackendKind {
 
 /// The file's contents. A flat struct rather than an enum tagged by `backend`: serde
 /// reads a tagged enum through a generic buffer, which would put a second copy of the
-/// whole `Deployment` reader into the app's first download.
+/// whole `Deployment` reader into the app's first download. For the same reason the
+/// deployment's texts are a file of their own, read like the native `/config`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AppConfig {
@@ -41,10 +40,12 @@ pub struct AppConfig {
     /// can read it in this file, as in any browser client of Open311.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_key: Option<String>,
-    /// Open311 has no settings endpoint: the site's name, contacts, languages and case
-    /// type are given here (required for `open311`, unused for `native`).
+    /// Open311 has no settings endpoint: the address of a file with the site's name,
+    /// contacts, languages and case type, in the shape of the reference backend's
+    /// `--deployment` file, e.g. `/deployment.json` (required for `open311`, unused for
+    /// `native`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deployment: Option<Box<Deployment>>,
+    pub deployment: Option<String>,
 }
 
 fn default_base() -> String {
@@ -74,7 +75,11 @@ impl AppConfig {
         if config.base.is_empty() {
             return Err("base must not be empty".into());
         }
-        if config.backend == BackendKind::Open311 && config.deployment.is_none() {
+        let no_texts = config
+            .deployment
+            .as_deref()
+            .is_none_or(|d| d.trim().is_empty());
+        if config.backend == BackendKind::Open311 && no_texts {
             return Err("an open311 backend needs its deployment texts".into());
         }
         Ok(config)
@@ -103,16 +108,15 @@ mod tests {
     fn open311_needs_its_deployment_texts() {
         let missing = r#"{"backend":"open311","base":"/open311/v2"}"#;
         assert!(AppConfig::parse(missing).is_err());
-        let deployment = include_str!("../../server/seed/deployment.json");
-        let text = format!(
-            r#"{{"backend":"open311","base":"/open311/v2/","jurisdiction_id":"city.example","deployment":{deployment}}}"#
-        );
-        let config = AppConfig::parse(&text).unwrap();
+        let blank = r#"{"backend":"open311","base":"/open311/v2","deployment":" "}"#;
+        assert!(AppConfig::parse(blank).is_err());
+        let text = r#"{"backend":"open311","base":"/open311/v2/","jurisdiction_id":"city.example","deployment":"/deployment.json"}"#;
+        let config = AppConfig::parse(text).unwrap();
         assert_eq!(config.backend, BackendKind::Open311);
         assert_eq!(config.base, "/open311/v2");
         assert_eq!(config.jurisdiction_id.as_deref(), Some("city.example"));
         assert_eq!(config.api_key, None);
-        assert_eq!(config.deployment.unwrap().name, "Contacto Ciudadano");
+        assert_eq!(config.deployment.as_deref(), Some("/deployment.json"));
     }
 
     #[test]
