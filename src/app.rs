@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
             <SkipLink />
             <Header />
             <SiteNotices />
+            <outbox::OutboxNotice />
             <main id="contenido" class="cc-main" tabindex="-1">
                 <Routes fallback=not_found>
                     <Route path=path!("/") view=HomePage />
@@ -244,5 +245,6 @@ fn Footer() -> impl IntoView {
     }
 }
 
+mod outbox;
 #[cfg(feature = "split")]
 mod split;

@@ -61,6 +61,30 @@ lazy_pages! {
     EmbedEntry: load_embed in embed => crate::embed::EmbedEntry;
 }
 
+/// The outbox's sending code lives with the wizard's; the shell starts it there.
+type Flushing = std::pin::Pin<Box<dyn Future<Output = Option<crate::intake::OutboxEvent>>>>;
+
+#[leptos::wasm_split::wasm_split(intake, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn start_outbox(
+    draft: crate::intake::DraftStore,
+    deployment: cc_core::config::Deployment,
+    lang: crate::i18n::Lang,
+) -> Result<Flushing, ChunkLoadError> {
+    Ok(Box::pin(crate::intake::flush_outbox(
+        draft, deployment, lang,
+    )))
+}
+
+/// Sends a case waiting in the outbox (the chunk is downloaded first; without it the
+/// case simply keeps waiting).
+pub async fn flush_outbox(
+    draft: crate::intake::DraftStore,
+    deployment: cc_core::config::Deployment,
+    lang: crate::i18n::Lang,
+) -> Option<crate::intake::OutboxEvent> {
+    start_outbox(draft, deployment, lang).await.ok()?.await
+}
+
 #[leptos::wasm_split::wasm_split(not_found, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn load_not_found() -> Result<AnyView, ChunkLoadError> {
     use crate::components::NotFound;

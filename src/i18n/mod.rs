@@ -233,6 +233,11 @@ pub struct Texts {
     error_rate_limited_wait: &'static str,
     error_upload_quota: &'static str,
     error_refused: &'static str,
+    pub outbox_waiting: &'static str,
+    outbox_sent: &'static str,
+    pub outbox_see_receipt: &'static str,
+    pub outbox_refused: &'static str,
+    pub outbox_review: &'static str,
     pub error_unsupported: &'static str,
     pub error_forbidden: &'static str,
     pub error_conflict: &'static str,
@@ -294,6 +299,11 @@ impl Texts {
 
     pub fn error_upload_quota(&self, wait: &str) -> String {
         fill_named(self.error_upload_quota, &[("wait", wait)])
+    }
+
+    /// A case from the outbox went out.
+    pub fn outbox_sent(&self, ticket: &str) -> String {
+        fill_named(self.outbox_sent, &[("ticket", ticket)])
     }
 
     /// Another kind of backend refused and said why, in its own words.
@@ -384,6 +394,7 @@ mod tests {
             assert_filled(lang, &t.error_rate_limited_wait("WAIT"), &["WAIT"]);
             assert_filled(lang, &t.error_upload_quota("WAIT"), &["WAIT"]);
             assert_filled(lang, &t.error_refused("SAID"), &["SAID"]);
+            assert_filled(lang, &t.outbox_sent("TICKET"), &["TICKET"]);
             // The limits come from the deployment's rules, in this language's digits.
             let errors = ["description", "place", "name", "attachments", "attachments"]
                 .into_iter()

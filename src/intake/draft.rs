@@ -49,6 +49,13 @@ pub struct Draft {
     pub address: String,
     /// The phone's position, when the person chose to share it.
     pub position: Option<(f64, f64)>,
+    /// Milliseconds since the epoch when "Enviar" was pressed without a connection (or
+    /// with the backend failing): the case waits in the outbox on this device and goes
+    /// out by itself, with the same idempotency key, when the connection is back.
+    pub queued_at: Option<f64>,
+    /// Answers the backend refused when the outbox sent the case (in the person's
+    /// language), shown on the check page.
+    pub refused: Vec<cc_core::api::FieldError>,
     /// The person asked that "Salir rápido" also delete this draft from the device.
     pub clear_on_exit: bool,
     /// Milliseconds since the epoch, for "saved on …".

@@ -5,15 +5,18 @@
 
 mod confirmation;
 pub mod draft;
+mod outbox;
 mod privacy;
 mod quick_exit;
 mod review;
+mod send;
 mod start;
 mod steps;
 mod texts;
 
 pub use confirmation::ConfirmationPage;
 pub use draft::{use_draft, DraftStore};
+pub use outbox::{flush as flush_outbox, OutboxEvent};
 pub use privacy::PrivacyPage;
 pub use quick_exit::install_quick_exit_guard;
 pub use start::StartPage;

@@ -1,85 +1,23 @@
 //! `/contacto/revisar`: check your answers, then send.
 
-use cc_core::api::FieldError;
 use cc_core::config::Deployment;
-use cc_core::intake::{CaseReceipt, Identity, NewCase};
-use cc_core::open311::Attribute;
+use cc_core::intake::Identity;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use super::draft::{use_draft, Draft};
+use super::draft::use_draft;
 use super::quick_exit::QuickExit;
+use super::send::{send_draft, Sent};
 use super::steps::question_text;
-use super::{case_type, Step};
+use super::Step;
 use crate::api::{self, ApiError};
 use crate::components::format::long_date;
 use crate::components::use_page_title;
 use crate::context::use_catalog;
-use crate::i18n::localize;
 use crate::i18n::use_lang;
 use crate::intake::texts::{t, tr, tr_signal};
-use crate::kept_cases::{self, KeptReceipt};
-
-/// The case as sent, built from the draft. Contact data of an anonymous case is
-/// dropped here, so it never leaves the device.
-fn new_case(deployment: &Deployment, d: &Draft, lang: &str) -> NewCase {
-    let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-    let identity = d.identity.unwrap_or_default();
-    let anonymous = identity == Identity::Anonymous;
-    NewCase {
-        case_type: case_type(deployment, d)
-            .map(|c| c.slug.clone())
-            .unwrap_or_default(),
-        agency: d.agency.clone().filter(|a| !a.is_empty()),
-        procedure: d.procedure.clone(),
-        description: d.description.trim().to_string(),
-        event_date: d.event_date(),
-        place: opt(&d.place),
-        attachments: d.attachments.iter().map(|a| a.id.clone()).collect(),
-        identity,
-        name: if anonymous { None } else { opt(&d.name) },
-        email: if anonymous { None } else { opt(&d.email) },
-        phone: if anonymous { None } else { opt(&d.phone) },
-        consent: d.consent,
-        language: Some(lang.to_string()),
-    }
-}
-
-/// The topic's questions with their answers, as the backend asks them.
-fn topic_answers(d: &Draft) -> Vec<(Attribute, Vec<String>)> {
-    d.topic_questions()
-        .into_iter()
-        .map(|q| {
-            let answer = d.topic_answer(&q.code).to_vec();
-            (q, answer)
-        })
-        .collect()
-}
-
-/// Sends with the draft's idempotency key under the one retry policy of the app
-/// ([`api::SAFE_SEND`]): retrying is safe, the backend answers a repeated key with the
-/// first receipt. A backend without idempotency keys is asked once: a lost answer
-/// may hide a filed case, so the person decides whether to send again.
-async fn send_case(
-    filing: api::Filing,
-    attempt_note: WriteSignal<u32>,
-) -> Result<CaseReceipt, ApiError> {
-    let policy = if api::backend().capabilities().safe_retries {
-        api::SAFE_SEND
-    } else {
-        api::SEND_ONCE
-    };
-    api::with_retries(
-        policy,
-        |n| {
-            let _ = attempt_note.try_set(n);
-        },
-        || api::backend().file(&filing),
-    )
-    .await
-}
 
 /// Lower case through the browser: `str::to_lowercase` would ship Rust's Unicode
 /// case tables in the wasm (about 6 KB gzip) for two labels.
@@ -109,7 +47,15 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
     let (sending, set_sending) = signal(false);
     let (retries, set_retries) = signal(0u32);
     let (failure, set_failure) = signal(None::<ApiError>);
-    let (field_errors, set_field_errors) = signal(Vec::<FieldError>::new());
+    // Answers the backend refused when the outbox sent the case show here at once.
+    let (field_errors, set_field_errors) = signal(draft.0.with_untracked(|d| d.refused.clone()));
+    // …and when the outbox's send is refused while this page is open.
+    Effect::new(move |_| {
+        let refused = draft.0.with(|d| d.refused.clone());
+        if !refused.is_empty() {
+            set_field_errors.set(refused);
+        }
+    });
     let title = tr_signal(|t| t.review_title);
     let prefix = Signal::derive(move || {
         if field_errors.with(Vec::is_empty) && failure.with(Option::is_none) {
@@ -143,47 +89,39 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
             return;
         }
         let lang = use_lang().get_untracked();
-        let (filing, procedure_name) = draft.0.with_untracked(|d| {
-            let filing = api::Filing {
-                case: new_case(&dep.get_value(), d, lang.code()),
-                idempotency_key: d.idempotency_key.clone(),
-                topic_answers: topic_answers(d),
-                location: d.location(),
-            };
-            (filing, d.procedure_name.clone())
-        });
-        let (attachments, identity) = (filing.case.attachments.len(), filing.case.identity);
         set_sending.set(true);
         set_failure.set(None);
         set_field_errors.set(Vec::new());
+        if draft.0.with_untracked(|d| !d.refused.is_empty()) {
+            draft.update(|d| d.refused.clear());
+        }
         let navigate = navigate.clone();
+        let deployment = dep.get_value();
         leptos::task::spawn_local_scoped(async move {
-            match send_case(filing, set_retries).await {
-                Ok(receipt) => {
-                    kept_cases::keep_receipt_for_tab(&KeptReceipt {
-                        receipt: receipt.clone(),
-                        procedure_name,
-                        attachments,
-                        identity: Some(identity),
-                    });
-                    draft.discard();
+            let on_retry = move |n| {
+                let _ = set_retries.try_set(n);
+            };
+            let outcome = send_draft(draft, &deployment, lang, on_retry).await;
+            let _ = set_sending.try_set(false);
+            match outcome {
+                Sent::Filed(ticket) => {
                     // Replace: Back from the confirmation must not offer to send again.
                     navigate(
-                        &format!("/contacto/enviado/{}", receipt.ticket),
+                        &format!("/contacto/enviado/{ticket}"),
                         NavigateOptions {
                             replace: true,
                             ..Default::default()
                         },
                     );
                 }
-                Err(ApiError::Problem(p)) if !p.errors.is_empty() => {
-                    let _ =
-                        set_field_errors.try_set(localize(lang, p.errors, &dep.get_value().intake));
-                    let _ = set_sending.try_set(false);
+                Sent::Refused(errors) => {
+                    let _ = set_field_errors.try_set(errors);
                 }
-                Err(e) => {
+                Sent::Queued => {
+                    request_animation_frame(|| crate::components::form::focus_by_id("queued"));
+                }
+                Sent::Failed(e) => {
                     let _ = set_failure.try_set(Some(e));
-                    let _ = set_sending.try_set(false);
                 }
             }
         });
@@ -251,6 +189,12 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
                     </dl>
                 }
             }}
+            {move || draft.0.with(|d| d.queued_at.is_some()).then(|| view! {
+                <div class="cc-notification" id="queued" tabindex="-1" role="status">
+                    <p class="cc-heading-s">{t().queued_title}</p>
+                    <p>{t().queued_text}</p>
+                </div>
+            })}
             {(!caps.access_codes).then(|| view! {
                 <div class="cc-warning-text" id="public-tracking-warning"><strong>{tr(|t| t.review_public_warning)}</strong></div>
             })}

@@ -159,4 +159,6 @@ pub const TEXTS: IntakeTexts = IntakeTexts {
     topics_found: "There are {n} topics",
     location_position_set: "Your phone’s location will be sent ({lat}, {long}).",
     confirm_expected: "The agency expects to deal with it by {date}.",
+    queued_title: "Saved on this phone. It will be sent when there is a connection.",
+    queued_text: "You can close this page. When you open it again with a connection, your case is sent by itself and you will see its number.",
 };

@@ -159,4 +159,6 @@ pub const TEXTS: IntakeTexts = IntakeTexts {
     topics_found: "Hay {n} temas",
     location_position_set: "Se enviará la ubicación de su teléfono ({lat}, {long}).",
     confirm_expected: "La entidad prevé resolverlo hacia el {date}.",
+    queued_title: "Guardado en este teléfono. Se enviará cuando haya conexión.",
+    queued_text: "Puede cerrar esta página. Cuando vuelva a abrirla con conexión, su caso se enviará solo y verá su número de caso.",
 };

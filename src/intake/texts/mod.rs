@@ -169,6 +169,8 @@ pub struct IntakeTexts {
     topics_found: &'static str,
     location_position_set: &'static str,
     confirm_expected: &'static str,
+    pub queued_title: &'static str,
+    pub queued_text: &'static str,
 }
 
 crate::feature_texts!(IntakeTexts);

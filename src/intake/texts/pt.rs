@@ -159,4 +159,6 @@ pub const TEXTS: IntakeTexts = IntakeTexts {
     topics_found: "Há {n} temas",
     location_position_set: "A localização do seu telefone será enviada ({lat}, {long}).",
     confirm_expected: "O órgão prevê resolver até {date}.",
+    queued_title: "Guardado neste telefone. Será enviado quando houver conexão.",
+    queued_text: "Você pode fechar esta página. Quando abri-la de novo com conexão, seu caso será enviado sozinho e você verá o número do caso.",
 };
