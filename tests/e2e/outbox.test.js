@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser, newPage, settled, expectAccessible, screenshot, sql, fillQueja } from './lib.js';
 
-const h = serverAndBrowser();
+const TOKEN = 'e2e-outbox-staff';
+const h = serverAndBrowser([], { CC_STAFF_TOKEN: TOKEN });
 const caseCount = () => sql(h.server.db, 'SELECT count(*) FROM cases')[0][0];
 
 test('offline: saved on the phone, sent by itself when the page opens again online, once', async () => {
@@ -97,5 +98,35 @@ test('refused when it finally goes out: back on the check page with the errors, 
   assert.match(await page.locator('main').innerText(), new RegExp(description));
   await expectAccessible(assert, page, 'refused from the outbox');
   assert.equal(caseCount(), before);
+  await context.close();
+});
+
+test('a reply written offline waits on the phone and goes out once the connection is back', async () => {
+  const context = await h.browser.newContext({ viewport: { width: 360, height: 640 } });
+  const page = await context.newPage();
+  await fillQueja(page, h.server.base);
+  await page.getByRole('button', { name: /Enviar mi queja/ }).click();
+  await page.waitForURL(/\/contacto\/enviado\//);
+  const ticket = await page.locator('#ticket').innerText();
+  const asked = await fetch(`${h.server.base}/api/v1/staff/cases/${ticket}/events`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify({ action: 'request_info', message: 'Indique el número de la ventanilla.' }),
+  });
+  assert.ok(asked.ok);
+  await page.getByRole('link', { name: 'Ver mi caso' }).click();
+  await page.locator('#case-status').waitFor();
+  const replies = () => sql(h.server.db, `SELECT COUNT(*) FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.ticket = '${ticket}' AND e.kind = 'citizen_reply'`)[0][0];
+
+  await context.setOffline(true);
+  await page.getByLabel('Su respuesta').fill('Era la ventanilla 3, a las 10 de la mañana.');
+  await page.getByRole('button', { name: 'Enviar mi respuesta' }).click();
+  await page.locator('#reply-queued').waitFor();
+  await expectAccessible(assert, page, 'reply kept for later');
+  assert.equal(replies(), 0);
+  await context.setOffline(false);
+  await page.waitForFunction(() => document.activeElement?.id === 'case-notice', null, { timeout: 15000 });
+  assert.match(await page.locator('#case-notice').innerText(), /Enviamos su respuesta/);
+  assert.equal(replies(), 1, 'one reply for one send');
   await context.close();
 });

@@ -1,5 +1,9 @@
 //! Answering the agency: a reply kept as a draft on the device, sent with an
-//! Idempotency-Key so retries never send it twice.
+//! Idempotency-Key so retries never send it twice. A reply sent without a connection
+//! (or while the backend keeps failing) waits on the device and goes out by itself
+//! while the case is open — at once, when the connection comes back, every half
+//! minute — and the next time the case is opened. The access code is not stored for
+//! it: the case page has it whenever the reply can go.
 
 use cc_core::api::FieldError;
 use cc_core::intake::AttachmentReceipt;
@@ -21,7 +25,12 @@ struct ReplyDraft {
     idempotency_key: String,
     message: String,
     attachments: Vec<AttachmentReceipt>,
+    /// Sent without a connection: waiting to go out by itself.
+    queued: bool,
 }
+
+/// How often a waiting reply is tried while the case is open.
+const RETRY_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 
 #[component]
 pub fn ReplyForm(
@@ -54,34 +63,36 @@ pub fn ReplyForm(
         .unwrap_or_default();
     let max = rules.description_max;
     let rules_for_check = rules.clone();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Sends the reply as it is now; `from_outbox`: a waiting reply tried by itself.
+    let send = Callback::new(move |from_outbox: bool| {
         if sending.get_untracked() {
             return;
         }
         let d = draft.get_untracked();
-        // The backend's own rule (cc-core), worded for this form.
-        if let Some(problem) = cc_core::tracking::validate_reply(&d.message, &rules_for_check) {
-            let message = if problem.code == "too_long" {
-                t().err_description_long(rules_for_check.description_max)
-            } else {
-                t().reply_required.to_string()
-            };
-            errors.set(vec![FieldError::new("reply", problem.code, message)]);
-            return;
-        }
-        errors.set(Vec::new());
         set_sending.set(true);
+        set_failure.set(None);
         let (ticket, code) = (ticket.clone(), code.clone());
         leptos::task::spawn_local_scoped(async move {
+            let safe = api::backend().capabilities().safe_retries;
+            let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
+            if safe && !online {
+                let _ = set_sending.try_set(false);
+                let _ = draft.try_update(|d| d.queued = true);
+                return;
+            }
             let body = NewReply {
                 message: d.message.trim().to_string(),
                 attachments: d.attachments.iter().map(|a| a.id.clone()).collect(),
             };
             // The one retry policy of the app (the wizard's too): safe, because of
-            // the idempotency key.
+            // the idempotency key. A waiting reply is tried once per chance.
+            let policy = if from_outbox {
+                api::SEND_ONCE
+            } else {
+                api::SAFE_SEND
+            };
             let result = api::with_retries(
-                api::SAFE_SEND,
+                policy,
                 |_| {},
                 || api::backend().reply(&ticket, &code, &body, &d.idempotency_key),
             )
@@ -96,20 +107,61 @@ pub fn ReplyForm(
                     let _ = case.try_set(Some(view));
                 }
                 Err(ApiError::Problem(p)) if !p.errors.is_empty() => {
+                    let _ = draft.try_update(|d| d.queued = false);
                     let _ = errors.try_set(p.errors);
                 }
+                Err(e) if safe && e.is_transient() => {
+                    let _ = draft.try_update(|d| d.queued = true);
+                }
                 Err(e) => {
+                    let _ = draft.try_update(|d| d.queued = false);
                     let _ = set_failure.try_set(Some(e));
                 }
             }
         });
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let d = draft.get_untracked();
+        // The backend's own rule (cc-core), worded for this form.
+        if let Some(problem) = cc_core::tracking::validate_reply(&d.message, &rules_for_check) {
+            let message = if problem.code == "too_long" {
+                t().err_description_long(rules_for_check.description_max)
+            } else {
+                t().reply_required.to_string()
+            };
+            errors.set(vec![FieldError::new("reply", problem.code, message)]);
+            return;
+        }
+        errors.set(Vec::new());
+        send.run(false);
     };
+    // A reply left waiting goes now, when the connection is back, and every half minute.
+    let try_waiting = move || {
+        if draft.with_untracked(|d| d.queued) {
+            send.run(true);
+        }
+    };
+    try_waiting();
+    let online = window_event_listener(leptos::ev::online, move |_| try_waiting());
+    let timer = set_interval_with_handle(try_waiting, RETRY_EVERY).ok();
+    on_cleanup(move || {
+        online.remove();
+        if let Some(timer) = timer {
+            timer.clear();
+        }
+    });
     view! {
         <section class="cc-reply" aria-labelledby="reply-title">
             <h2 id="reply-title" class="cc-heading-l">{tr(|t| t.reply_title)}</h2>
             <ErrorSummary errors=errors />
             {move || failure.get().map(|e| view! {
                 <div class="cc-error-panel" role="alert"><p>{e.message(t())}</p><p>{t().send_failed_nothing_lost}</p></div>
+            })}
+            {move || draft.with(|d| d.queued).then(|| view! {
+                <div class="cc-notification" id="reply-queued" role="status">
+                    <p class="cc-heading-s">{t().reply_queued}</p>
+                </div>
             })}
             <form novalidate on:submit=on_submit>
                 <TextArea id="reply" label=tr_signal(|t| t.reply_label)

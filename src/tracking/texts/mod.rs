@@ -100,6 +100,7 @@ pub struct TrackingTexts {
     due_left_one: &'static str,
     due_overdue_one: &'static str,
     expected_on: &'static str,
+    pub reply_queued: &'static str,
 }
 
 crate::feature_texts!(TrackingTexts);
