@@ -88,7 +88,7 @@ pub fn App() -> impl IntoView {
             <SkipLink />
             <Header />
             <SiteNotices />
-            <outbox::OutboxNotice />
+            <outbox::OutboxSlot />
             <main id="contenido" class="cc-main" tabindex="-1">
                 <Routes fallback=not_found>
                     <Route path=path!("/") view=HomePage />

@@ -31,6 +31,12 @@ pub struct SavedCase {
     pub ticket: String,
     /// Normalized (no dashes).
     pub access_code: String,
+    /// The status last seen (its wire name), shown when the phone is offline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_status: Option<String>,
+    /// When it was seen, milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seen_at: Option<f64>,
 }
 
 /// A receipt as kept here: the backend's answer plus a summary of what was sent for
@@ -132,12 +138,15 @@ pub fn code_for(ticket: &str) -> Option<String> {
 /// (newest first), and its receipt, if this tab has it, moves to the device too.
 pub fn save_case(ticket: &str, access_code: &str) {
     let mut cases = saved_cases();
+    let known = cases.iter().find(|c| c.ticket == ticket).cloned();
     cases.retain(|c| c.ticket != ticket);
     cases.insert(
         0,
         SavedCase {
             ticket: ticket.to_string(),
             access_code: access_code.replace('-', ""),
+            last_status: known.as_ref().and_then(|k| k.last_status.clone()),
+            seen_at: known.and_then(|k| k.seen_at),
         },
     );
     storage::set_json(MY_CASES_KEY, &cases);
@@ -158,11 +167,25 @@ pub fn refresh_code(ticket: &str, access_code: &str) {
     cases.push(SavedCase {
         ticket: ticket.to_string(),
         access_code: access_code.replace('-', ""),
+        last_status: None,
+        seen_at: None,
     });
     storage::set_json_in(Area::Tab, TAB_CASES_KEY, &cases);
     if is_saved(ticket) {
         save_case(ticket, access_code);
     }
+}
+
+/// A saved case was seen in `status` just now: "my cases" can show it offline. Cases
+/// the person did not save keep nothing.
+pub fn remember_status(ticket: &str, status: &str) {
+    let mut cases = saved_cases();
+    let Some(case) = cases.iter_mut().find(|c| c.ticket == ticket) else {
+        return;
+    };
+    case.last_status = Some(status.to_string());
+    case.seen_at = Some(js_sys::Date::now());
+    storage::set_json(MY_CASES_KEY, &cases);
 }
 
 // --- Reply drafts ---------------------------------------------------------------------

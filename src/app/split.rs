@@ -61,28 +61,16 @@ lazy_pages! {
     EmbedEntry: load_embed in embed => crate::embed::EmbedEntry;
 }
 
-/// The outbox's sending code lives with the wizard's; the shell starts it there.
-type Flushing = std::pin::Pin<Box<dyn Future<Output = Option<crate::intake::OutboxEvent>>>>;
-
 #[leptos::wasm_split::wasm_split(intake, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn start_outbox(
-    draft: crate::intake::DraftStore,
-    deployment: cc_core::config::Deployment,
-    lang: crate::i18n::Lang,
-) -> Result<Flushing, ChunkLoadError> {
-    Ok(Box::pin(crate::intake::flush_outbox(
-        draft, deployment, lang,
-    )))
+fn load_outbox_notice() -> Result<AnyView, ChunkLoadError> {
+    use crate::intake::OutboxNotice;
+    Ok(view! { <OutboxNotice /> }.into_any())
 }
 
-/// Sends a case waiting in the outbox (the chunk is downloaded first; without it the
-/// case simply keeps waiting).
-pub async fn flush_outbox(
-    draft: crate::intake::DraftStore,
-    deployment: cc_core::config::Deployment,
-    lang: crate::i18n::Lang,
-) -> Option<crate::intake::OutboxEvent> {
-    start_outbox(draft, deployment, lang).await.ok()?.await
+/// The outbox notice, from the wizard's chunk (without the chunk the case simply
+/// keeps waiting, and the wizard's own page says so).
+pub fn outbox_notice() -> impl IntoView {
+    when_ready(async { load_outbox_notice().await.unwrap_or_else(|_| ().into_any()) })
 }
 
 #[leptos::wasm_split::wasm_split(not_found, wasm_split_path = ::leptos::wasm_split, fallible)]

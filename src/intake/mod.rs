@@ -6,6 +6,7 @@
 mod confirmation;
 pub mod draft;
 mod outbox;
+mod outbox_notice;
 mod privacy;
 mod quick_exit;
 mod review;
@@ -16,7 +17,7 @@ mod texts;
 
 pub use confirmation::ConfirmationPage;
 pub use draft::{use_draft, DraftStore};
-pub use outbox::{flush as flush_outbox, OutboxEvent};
+pub use outbox_notice::OutboxNotice;
 pub use privacy::PrivacyPage;
 pub use quick_exit::install_quick_exit_guard;
 pub use start::StartPage;

@@ -18,7 +18,9 @@ use crate::tracking::texts::t;
 
 /// Looks a case up. The code travels in the request body, never in a URL.
 pub async fn lookup(ticket: &str, access_code: &str) -> Result<CaseView, ApiError> {
-    api::backend().lookup(ticket, access_code).await
+    let view = api::backend().lookup(ticket, access_code).await?;
+    crate::kept_cases::remember_status(&view.ticket, view.status.as_str());
+    Ok(view)
 }
 
 /// The one message for "unknown ticket" and "wrong code": the backend answers both

@@ -1,6 +1,6 @@
 //! `/mis-casos`: the cases filed or looked up on this device, refreshed on open.
 
-use cc_core::tracking::CaseView;
+use cc_core::tracking::{CaseStatus, CaseView};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -16,16 +16,29 @@ enum Row {
     Found(Box<CaseView>),
     /// The code no longer opens the case (or never did).
     Missing(String),
-    Offline(String),
+    /// No answer now; the status last seen, when this device kept one.
+    Offline(String, Option<(CaseStatus, f64)>),
 }
 
 impl Row {
     fn ticket(&self) -> String {
         match self {
             Row::Found(v) => v.ticket.clone(),
-            Row::Loading(t) | Row::Missing(t) | Row::Offline(t) => t.clone(),
+            Row::Loading(t) | Row::Missing(t) | Row::Offline(t, _) => t.clone(),
         }
     }
+}
+
+/// "26 de noviembre de 2026" for a moment in milliseconds, in the person's time zone.
+fn seen_on(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    let iso = format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    );
+    crate::components::format::long_date(t(), &iso)
 }
 
 #[component]
@@ -41,7 +54,14 @@ pub fn MyCasesPage() -> impl IntoView {
             let row = match lookup(&saved.ticket, &saved.access_code).await {
                 Ok(view) => Row::Found(Box::new(view)),
                 Err(e) if e.status() == Some(404) => Row::Missing(saved.ticket.clone()),
-                Err(_) => Row::Offline(saved.ticket.clone()),
+                Err(_) => {
+                    let seen = saved
+                        .last_status
+                        .as_deref()
+                        .and_then(CaseStatus::parse)
+                        .zip(saved.seen_at);
+                    Row::Offline(saved.ticket.clone(), seen)
+                }
             };
             let _ = rows.try_update(|rs| {
                 if let Some(slot) = rs.iter_mut().find(|r| r.ticket() == saved.ticket) {
@@ -75,7 +95,8 @@ pub fn MyCasesPage() -> impl IntoView {
                                 Row::Loading(_) => t().loading.to_string(),
                                 Row::Found(v) => format!("{} · {}", status_name(t(), v.status), v.agency_name.clone().unwrap_or_else(|| t().agency_unknown.to_string())),
                                 Row::Missing(_) => t().my_cases_missing.to_string(),
-                                Row::Offline(_) => t().my_cases_offline.to_string(),
+                                Row::Offline(_, None) => t().my_cases_offline.to_string(),
+                                Row::Offline(_, Some((status, at))) => t().my_cases_last_known(status_name(t(), *status), &seen_on(*at)),
                             };
                             let ticket_forget = ticket.clone();
                             let hidden = format!(" {ticket}");

@@ -130,3 +130,22 @@ test('a reply written offline waits on the phone and goes out once the connectio
   assert.equal(replies(), 1, 'one reply for one send');
   await context.close();
 });
+
+test('"my cases" offline: the last status this phone saw, and when', async () => {
+  const context = await h.browser.newContext({ viewport: { width: 360, height: 640 } });
+  const page = await context.newPage();
+  await fillQueja(page, h.server.base);
+  await page.getByRole('button', { name: /Enviar mi queja/ }).click();
+  await page.waitForURL(/\/contacto\/enviado\//);
+  await page.getByRole('button', { name: 'Guardar en este teléfono' }).click();
+  await page.goto(`${h.server.base}/mis-casos`);
+  await page.getByText(/Recibido/).first().waitFor();
+  // The service worker keeps the app itself (public/sw.js), never the case.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByText(/Sin conexión\. Último estado que vimos: Recibido, el \d+ de [a-z]+ de \d{4}\./).waitFor();
+  await expectAccessible(assert, page, 'my cases offline');
+  await screenshot(page, 'my-cases-offline');
+  await context.close();
+});

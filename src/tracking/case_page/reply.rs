@@ -64,7 +64,9 @@ pub fn ReplyForm(
     let max = rules.description_max;
     let rules_for_check = rules.clone();
     // Sends the reply as it is now; `from_outbox`: a waiting reply tried by itself.
-    let send = Callback::new(move |from_outbox: bool| {
+    // A timer or the "online" event runs outside the page's reactive owner: the send
+    // runs under this form's, where the texts and the case page's signals live.
+    let start_send = move |from_outbox: bool| {
         if sending.get_untracked() {
             return;
         }
@@ -119,6 +121,10 @@ pub fn ReplyForm(
                 }
             }
         });
+    };
+    let owner = Owner::current().expect("a component has an owner");
+    let send = Callback::new(move |from_outbox: bool| {
+        owner.clone().with(|| start_send(from_outbox));
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -143,7 +149,10 @@ pub fn ReplyForm(
         }
     };
     try_waiting();
-    let online = window_event_listener(leptos::ev::online, move |_| try_waiting());
+    // "Online" comes as the link comes up, a moment before requests go through.
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        set_timeout(try_waiting, std::time::Duration::from_millis(1500));
+    });
     let timer = set_interval_with_handle(try_waiting, RETRY_EVERY).ok();
     on_cleanup(move || {
         online.remove();

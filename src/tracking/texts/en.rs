@@ -92,4 +92,5 @@ pub const TEXTS: TrackingTexts = TrackingTexts {
     due_overdue_one: "The deadline was {date}. 1 working day has passed.",
     expected_on: "Expected answer date: {date}.",
     reply_queued: "Your answer is saved on this phone. It will be sent by itself when there is a connection, while your case is open or the next time you open it.",
+    my_cases_last_known: "No connection. Last status we saw: {status}, on {date}.",
 };

@@ -92,4 +92,5 @@ pub const TEXTS: TrackingTexts = TrackingTexts {
     due_overdue_one: "La fecha límite era el {date}. Pasó 1 día hábil.",
     expected_on: "Fecha prevista de respuesta: {date}.",
     reply_queued: "Su respuesta está guardada en este teléfono. Se enviará sola cuando haya conexión, mientras tenga abierto su caso o la próxima vez que lo abra.",
+    my_cases_last_known: "Sin conexión. Último estado que vimos: {status}, el {date}.",
 };

@@ -101,12 +101,21 @@ pub struct TrackingTexts {
     due_overdue_one: &'static str,
     expected_on: &'static str,
     pub reply_queued: &'static str,
+    my_cases_last_known: &'static str,
 }
 
 crate::feature_texts!(TrackingTexts);
 
 /// The templates, each a function whose parameters name its placeholders.
 impl TrackingTexts {
+    /// Offline: the status this device last saw, and when.
+    pub fn my_cases_last_known(&self, status: &str, date: &str) -> String {
+        fill_named(
+            self.my_cases_last_known,
+            &[("status", status), ("date", date)],
+        )
+    }
+
     /// The date a backend without legal terms expects to deal with the case by.
     pub fn expected_on(&self, date: &str) -> String {
         fill_named(self.expected_on, &[("date", date)])
@@ -177,6 +186,11 @@ mod tests {
         for lang in Lang::ALL {
             let t = for_lang(lang);
             assert_filled(lang, &t.expected_on("DATE"), &["DATE"]);
+            assert_filled(
+                lang,
+                &t.my_cases_last_known("STATUS", "DATE"),
+                &["STATUS", "DATE"],
+            );
             assert_filled(lang, &t.case_title("TICKET"), &["TICKET"]);
             assert_filled(lang, &t.reply_by("DATE"), &["DATE"]);
             for days in [-7i64, -1, 0, 1, 7] {

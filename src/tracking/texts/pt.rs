@@ -92,4 +92,5 @@ pub const TEXTS: TrackingTexts = TrackingTexts {
     due_overdue_one: "O prazo terminou em {date}. Já se passou 1 dia útil.",
     expected_on: "Data prevista de resposta: {date}.",
     reply_queued: "Sua resposta está guardada neste telefone. Será enviada sozinha quando houver conexão, com o caso aberto ou na próxima vez que abri-lo.",
+    my_cases_last_known: "Sem conexão. Última situação que vimos: {status}, em {date}.",
 };
