@@ -149,3 +149,26 @@ test('"my cases" offline: the last status this phone saw, and when', async () =>
   await screenshot(page, 'my-cases-offline');
   await context.close();
 });
+
+test('a slow answer: "Enviando…" while it waits, a second press sends nothing more', async () => {
+  const page = await newPage(h.browser);
+  await fillQueja(page, h.server.base, { description: 'Respuesta lenta: la red del pueblo tarda mucho en las tardes.' });
+  const before = caseCount();
+  let calls = 0;
+  await page.route('**/api/v1/cases', async (route) => {
+    calls += 1;
+    await new Promise((r) => setTimeout(r, 4000)); // a slow link, not a failed one
+    await route.continue();
+  });
+  const send = page.getByRole('button', { name: /Enviar/ });
+  await send.click();
+  await page.getByText('Enviando…').waitFor();
+  assert.equal(await send.getAttribute('aria-disabled'), 'true');
+  // An impatient second tap (forced: the button says it is busy, which Playwright honours
+  // by waiting; a finger does not).
+  await send.click({ force: true });
+  await page.waitForURL(/\/contacto\/enviado\//, { timeout: 20000 });
+  assert.equal(calls, 1, 'one request');
+  assert.equal(caseCount(), before + 1);
+  assert.deepEqual(page.errors, []);
+});
