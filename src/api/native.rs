@@ -25,8 +25,7 @@ impl Native {
     }
 
     async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        let answer = http::exchange(http::get(&self.url(path)), Body::Empty).await?;
-        parse(answer)
+        read_json(&self.url(path)).await
     }
 
     async fn post<B: Serialize, T: DeserializeOwned>(

@@ -5,6 +5,16 @@ use cc_core::catalog::{Amount, Duration, DurationUnit};
 
 use crate::i18n::{group_thousands, Texts};
 
+/// `YYYY-MM-DD` of a moment in the person's time zone.
+pub fn local_iso_date(d: &js_sys::Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
 /// `2026-12-15` → "15 de diciembre de 2026". Unparseable input is shown as is.
 pub fn long_date(t: &Texts, iso: &str) -> String {
     let mut parts = iso.get(..10).unwrap_or(iso).split('-');

@@ -1,6 +1,7 @@
 //! Small shared building blocks used by every feature.
 
 pub mod attachments;
+pub mod connection;
 mod date_input;
 mod error_message;
 mod error_panel;

@@ -7,6 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use super::connection::browser_online;
 use crate::i18n::tr;
 use crate::{service_worker, storage};
 
@@ -29,10 +30,6 @@ pub fn SiteNotices() -> impl IntoView {
         />
         <StorageWarning when=Signal::derive(move || in_wizard() && storage::device_in_memory()) />
     }
-}
-
-fn browser_online() -> bool {
-    web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
 /// "No hay conexión…" while the browser says it is offline (`navigator.onLine` and the

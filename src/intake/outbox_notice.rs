@@ -5,22 +5,15 @@
 //! need a look. It is part of the wizard's chunk: the shell downloads it only when a
 //! case waits.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use super::draft::use_draft;
 use super::outbox::{flush, OutboxEvent};
+use crate::components::connection::retry_while_mounted;
 use crate::context::use_deployment;
 use crate::i18n::{t, use_lang};
-
-/// How often a waiting case is tried while the page is open (the backend may be back
-/// without the browser noticing a change of connection).
-const RETRY_EVERY: Duration = Duration::from_secs(30);
-/// How long after the browser says it is online a waiting case is tried.
-const AFTER_ONLINE: Duration = Duration::from_millis(1500);
 
 #[component]
 pub fn OutboxNotice() -> impl IntoView {
@@ -62,18 +55,7 @@ pub fn OutboxNotice() -> impl IntoView {
         }
         ready
     });
-    // The browser says "online" as the link comes up, a moment before requests go
-    // through: give it that moment.
-    let online = window_event_listener(leptos::ev::online, move |_| {
-        set_timeout(move || try_now.run(()), AFTER_ONLINE);
-    });
-    let timer = set_interval_with_handle(move || try_now.run(()), RETRY_EVERY).ok();
-    on_cleanup(move || {
-        online.remove();
-        if let Some(timer) = timer {
-            timer.clear();
-        }
-    });
+    retry_while_mounted(try_now);
     // The check page says it itself, next to the button.
     let on_review = move || location.pathname.with(|p| p.ends_with("/contacto/revisar"));
     view! {

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use super::case_type;
 use super::draft::{Draft, DraftStore};
 use crate::api::{self, ApiError};
+use crate::components::connection::browser_online;
 use crate::i18n::{localize, Lang};
 use crate::kept_cases::{self, KeptReceipt};
 
@@ -79,10 +80,6 @@ async fn send_case(
     api::with_retries(policy, on_retry, || api::backend().file(&filing)).await
 }
 
-fn online() -> bool {
-    web_sys::window().is_none_or(|w| w.navigator().on_line())
-}
-
 /// Sends the draft as it is now. Without a connection a backend with idempotency keys
 /// is not even tried: the case goes to the outbox at once.
 pub async fn send_draft(
@@ -92,7 +89,7 @@ pub async fn send_draft(
     on_retry: impl FnMut(u32),
 ) -> Sent {
     let safe = api::backend().capabilities().safe_retries;
-    if safe && !online() {
+    if safe && !browser_online() {
         queue(draft);
         return Sent::Queued;
     }

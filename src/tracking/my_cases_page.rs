@@ -31,14 +31,9 @@ impl Row {
 
 /// "26 de noviembre de 2026" for a moment in milliseconds, in the person's time zone.
 fn seen_on(ms: f64) -> String {
+    use crate::components::format::{local_iso_date, long_date};
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    let iso = format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    );
-    crate::components::format::long_date(t(), &iso)
+    long_date(t(), &local_iso_date(&d))
 }
 
 #[component]

@@ -57,12 +57,7 @@ fn date_time(t: &TrackingTexts, rfc3339: &str) -> String {
     if d.get_time().is_nan() {
         return rfc3339.to_string();
     }
-    let iso = format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    );
+    let iso = crate::components::format::local_iso_date(&d);
     format!(
         "{}, {:02}:{:02} h",
         long_date(t, &iso),

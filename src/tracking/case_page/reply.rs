@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{self, ApiError};
+use crate::components::connection::{browser_online, retry_while_mounted};
 use crate::components::form::{ErrorSummary, Errors, TextArea};
 use crate::components::AttachmentPicker;
 use crate::context::use_deployment;
@@ -28,9 +29,6 @@ struct ReplyDraft {
     /// Sent without a connection: waiting to go out by itself.
     queued: bool,
 }
-
-/// How often a waiting reply is tried while the case is open.
-const RETRY_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 
 #[component]
 pub fn ReplyForm(
@@ -76,8 +74,7 @@ pub fn ReplyForm(
         let (ticket, code) = (ticket.clone(), code.clone());
         leptos::task::spawn_local_scoped(async move {
             let safe = api::backend().capabilities().safe_retries;
-            let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
-            if safe && !online {
+            if safe && !browser_online() {
                 let _ = set_sending.try_set(false);
                 let _ = draft.try_update(|d| d.queued = true);
                 return;
@@ -143,23 +140,13 @@ pub fn ReplyForm(
         send.run(false);
     };
     // A reply left waiting goes now, when the connection is back, and every half minute.
-    let try_waiting = move || {
+    let try_waiting = Callback::new(move |()| {
         if draft.with_untracked(|d| d.queued) {
             send.run(true);
         }
-    };
-    try_waiting();
-    // "Online" comes as the link comes up, a moment before requests go through.
-    let online = window_event_listener(leptos::ev::online, move |_| {
-        set_timeout(try_waiting, std::time::Duration::from_millis(1500));
     });
-    let timer = set_interval_with_handle(try_waiting, RETRY_EVERY).ok();
-    on_cleanup(move || {
-        online.remove();
-        if let Some(timer) = timer {
-            timer.clear();
-        }
-    });
+    try_waiting.run(());
+    retry_while_mounted(try_waiting);
     view! {
         <section class="cc-reply" aria-labelledby="reply-title">
             <h2 id="reply-title" class="cc-heading-l">{tr(|t| t.reply_title)}</h2>
