@@ -79,13 +79,15 @@ thread_local! {
 pub fn backend() -> &'static Backend {
     BACKEND.with(|b| match b.get() {
         Some(backend) => backend,
-        None => {
-            let backend: &'static Backend =
-                Box::leak(Box::new(Backend::from_config(AppConfig::default())));
-            b.set(Some(backend));
-            backend
-        }
+        None => install(AppConfig::default()),
     })
+}
+
+/// Makes the backend `config` names the one of this visit.
+fn install(config: AppConfig) -> &'static Backend {
+    let backend: &'static Backend = Box::leak(Box::new(Backend::from_config(config)));
+    BACKEND.with(|b| b.set(Some(backend)));
+    backend
 }
 
 /// Reads `app-config.json` (preloaded by `index.html`, so this rarely waits) and
@@ -100,8 +102,7 @@ pub async fn init() {
         }),
         _ => AppConfig::default(),
     };
-    let backend: &'static Backend = Box::leak(Box::new(Backend::from_config(config)));
-    BACKEND.with(|b| b.set(Some(backend)));
+    install(config);
 }
 
 impl Backend {
