@@ -93,7 +93,7 @@ fn Confirmation(kept: KeptReceipt, title: Signal<String>) -> impl IntoView {
         } else {
             view! { <p id="public-tracking">{tt.confirm_public_tracking}</p> }.into_any()
         }}
-        <p id="follow-at" class="cc-break-words">{tt.receipt_follow_at(&follow_at)}</p>
+        <p id="follow-at" class="cc-break-words">{tt.receipt_follow_at(&follow_at, has_code)}</p>
         <ReceiptSummary kept=kept.clone() />
         <h2 class="cc-heading-m">{tt.confirm_next_title}</h2>
         {due.map(|due| view! { <p>{due}</p> })}

@@ -161,4 +161,5 @@ pub const TEXTS: IntakeTexts = IntakeTexts {
     confirm_expected: "The agency expects to deal with it by {date}.",
     queued_title: "Saved on this phone. It will be sent when there is a connection.",
     queued_text: "You can close this page. When you open it again with a connection, your case is sent by itself and you will see its number.",
+    receipt_follow_at_number: "Follow your report at {address} with your case number.",
 };

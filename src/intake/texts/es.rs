@@ -161,4 +161,5 @@ pub const TEXTS: IntakeTexts = IntakeTexts {
     confirm_expected: "La entidad prevé resolverlo hacia el {date}.",
     queued_title: "Guardado en este teléfono. Se enviará cuando haya conexión.",
     queued_text: "Puede cerrar esta página. Cuando vuelva a abrirla con conexión, su caso se enviará solo y verá su número de caso.",
+    receipt_follow_at_number: "Siga su reporte en {address} con su número de caso.",
 };

@@ -134,6 +134,7 @@ pub struct IntakeTexts {
     pub receipt_due: &'static str,
     pub receipt_attachments: &'static str,
     receipt_follow_at: &'static str,
+    receipt_follow_at_number: &'static str,
     confirm_due_one: &'static str,
     pub q_topic: &'static str,
     pub topic_filter_label: &'static str,
@@ -234,8 +235,14 @@ impl IntakeTexts {
         fill_named(self.privacy_rights, &[("email", email)])
     }
 
-    pub fn receipt_follow_at(&self, address: &str) -> String {
-        fill_named(self.receipt_follow_at, &[("address", address)])
+    /// Where the case is followed; `with_code`: the backend gives access codes.
+    pub fn receipt_follow_at(&self, address: &str, with_code: bool) -> String {
+        let text = if with_code {
+            self.receipt_follow_at
+        } else {
+            self.receipt_follow_at_number
+        };
+        fill_named(text, &[("address", address)])
     }
 
     /// How many topics the filter leaves, for screen readers.
@@ -281,7 +288,8 @@ mod tests {
             assert_filled(lang, &t.confirm_due(15, "DATE"), &["15", "DATE"]);
             assert_filled(lang, &t.privacy_who("OWNER"), &["OWNER"]);
             assert_filled(lang, &t.privacy_rights("MAIL"), &["MAIL"]);
-            assert_filled(lang, &t.receipt_follow_at("ADDRESS"), &["ADDRESS"]);
+            assert_filled(lang, &t.receipt_follow_at("ADDRESS", true), &["ADDRESS"]);
+            assert_filled(lang, &t.receipt_follow_at("ADDRESS", false), &["ADDRESS"]);
             assert_filled(lang, &t.topics_found(1), &["1"]);
             assert_filled(lang, &t.topics_found(7), &["7"]);
             assert_filled(

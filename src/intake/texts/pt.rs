@@ -161,4 +161,5 @@ pub const TEXTS: IntakeTexts = IntakeTexts {
     confirm_expected: "O órgão prevê resolver até {date}.",
     queued_title: "Guardado neste telefone. Será enviado quando houver conexão.",
     queued_text: "Você pode fechar esta página. Quando abri-la de novo com conexão, seu caso será enviado sozinho e você verá o número do caso.",
+    receipt_follow_at_number: "Acompanhe seu relato em {address} com o número do caso.",
 };
