@@ -110,7 +110,7 @@ pub const TEXTS: IntakeTexts = IntakeTexts {
     privacy_keep_title: "For how long",
     privacy_keep: "While your case is open, and afterwards for as long as the public records law requires.",
     privacy_device_title: "On your device",
-    privacy_device: "While you write, your answers are saved only on this device so that nothing is lost. You can delete them at any time with “Delete my answers”. If you choose “Keep on this phone”, “My cases” keeps only the case number and the code; you can remove them at any time.",
+    privacy_device: "While you write, your answers are saved only on this device so that nothing is lost. You can delete them at any time with “Delete my answers”. If you choose “Keep on this phone”, “My cases” keeps only the case number, the code and the last status we saw, with its date; you can remove them at any time.",
     privacy_rights_title: "Your rights",
     privacy_rights: "You can ask to see, correct or delete your data, or complain about how we use it. Write to {email} or make a request on this site.",
     quick_exit_clear_label: "When I use “Exit this page”, also delete what I wrote from this phone",

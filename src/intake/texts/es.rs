@@ -110,7 +110,7 @@ pub const TEXTS: IntakeTexts = IntakeTexts {
     privacy_keep_title: "Cuánto tiempo",
     privacy_keep: "Mientras su caso está abierto y el tiempo que exige la ley de archivos públicos después.",
     privacy_device_title: "En su dispositivo",
-    privacy_device: "Mientras escribe, sus respuestas se guardan solo en este dispositivo para que no se pierdan. Puede borrarlas cuando quiera con «Borrar mis respuestas». Si usted elige «Guardar en este teléfono», en «Mis casos» guardamos solo el número de caso y el código; puede quitarlos cuando quiera.",
+    privacy_device: "Mientras escribe, sus respuestas se guardan solo en este dispositivo para que no se pierdan. Puede borrarlas cuando quiera con «Borrar mis respuestas». Si usted elige «Guardar en este teléfono», en «Mis casos» guardamos solo el número de caso, el código y el último estado que vimos, con su fecha; puede quitarlos cuando quiera.",
     privacy_rights_title: "Sus derechos",
     privacy_rights: "Puede pedir ver, corregir o borrar sus datos, o quejarse de cómo los usamos. Escriba a {email} o haga una petición en este sitio.",
     quick_exit_clear_label: "Al usar «Salir rápido», borrar también de este teléfono lo que escribí",

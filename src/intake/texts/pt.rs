@@ -110,7 +110,7 @@ pub const TEXTS: IntakeTexts = IntakeTexts {
     privacy_keep_title: "Por quanto tempo",
     privacy_keep: "Enquanto seu caso estiver aberto e, depois, pelo tempo que a lei de arquivos públicos exigir.",
     privacy_device_title: "No seu dispositivo",
-    privacy_device: "Enquanto você escreve, suas respostas ficam salvas só neste dispositivo para não se perderem. Você pode apagar as respostas quando quiser com “Apagar minhas respostas”. Se você escolher “Guardar neste telefone”, em “Meus casos” guardamos só o número do caso e o código; você pode removê-los quando quiser.",
+    privacy_device: "Enquanto você escreve, suas respostas ficam salvas só neste dispositivo para não se perderem. Você pode apagar as respostas quando quiser com “Apagar minhas respostas”. Se você escolher “Guardar neste telefone”, em “Meus casos” guardamos só o número do caso, o código e a última situação que vimos, com a data; você pode removê-los quando quiser.",
     privacy_rights_title: "Seus direitos",
     privacy_rights: "Você pode pedir para ver, corrigir ou apagar seus dados, ou reclamar de como os usamos. Escreva para {email} ou faça uma petição neste site.",
     quick_exit_clear_label: "Ao usar “Sair rápido”, apagar também deste telefone o que escrevi",

@@ -80,7 +80,7 @@ pub const TEXTS: TrackingTexts = TrackingTexts {
     score_4: "Good",
     score_5: "Very good",
     my_cases_title: "My cases",
-    my_cases_lead: "The cases you chose to keep on this device. We keep only the case number and the code.",
+    my_cases_lead: "The cases you chose to keep on this device. We keep only the case number, the code and the last status we saw, with its date.",
     my_cases_empty: "There are no cases on this device yet.",
     my_cases_missing: "We could not open this case with the saved code.",
     my_cases_offline: "We could not check the status now. Try again later.",

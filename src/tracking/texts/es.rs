@@ -80,7 +80,7 @@ pub const TEXTS: TrackingTexts = TrackingTexts {
     score_4: "Buena",
     score_5: "Muy buena",
     my_cases_title: "Mis casos",
-    my_cases_lead: "Los casos que usted eligió guardar en este dispositivo. Solo guardamos el número de caso y el código.",
+    my_cases_lead: "Los casos que usted eligió guardar en este dispositivo. Solo guardamos el número de caso, el código y el último estado que vimos, con su fecha.",
     my_cases_empty: "Todavía no hay casos en este dispositivo.",
     my_cases_missing: "No pudimos abrir este caso con el código guardado.",
     my_cases_offline: "No pudimos consultar el estado ahora. Intente más tarde.",

@@ -80,7 +80,7 @@ pub const TEXTS: TrackingTexts = TrackingTexts {
     score_4: "Bom",
     score_5: "Muito bom",
     my_cases_title: "Meus casos",
-    my_cases_lead: "Os casos que você escolheu guardar neste dispositivo. Guardamos só o número do caso e o código.",
+    my_cases_lead: "Os casos que você escolheu guardar neste dispositivo. Guardamos só o número do caso, o código e a última situação que vimos, com a data.",
     my_cases_empty: "Ainda não há casos neste dispositivo.",
     my_cases_missing: "Não conseguimos abrir este caso com o código salvo.",
     my_cases_offline: "Não conseguimos consultar a situação agora. Tente de novo mais tarde.",
