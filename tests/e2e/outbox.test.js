@@ -140,7 +140,14 @@ test('"my cases" offline: the last status this phone saw, and when', async () =>
   await page.getByRole('button', { name: 'Guardar en este teléfono' }).click();
   await page.goto(`${h.server.base}/mis-casos`);
   await page.getByText(/Recibido/).first().waitFor();
-  // The service worker keeps the app itself (public/sw.js), never the case.
+  // The service worker keeps the app itself (public/sw.js), never the case. On a busy
+  // machine it may finish installing after this page loaded: a page opened after it is
+  // active is the one it controls.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+    await page.reload();
+    await page.getByText(/Recibido/).first().waitFor();
+  }
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
   await context.setOffline(true);
   await page.reload();
