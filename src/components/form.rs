@@ -39,7 +39,9 @@ fn described_by(id: &str, has_hint: bool, error: Option<String>) -> Option<Strin
 }
 
 /// The error summary at the top of the page. It takes focus when it appears so
-/// keyboard and screen reader users land on it; each link moves to its field.
+/// keyboard and screen reader users land on it; each link moves to its field. It is
+/// also an alert (as GOV.UK's is, and as the check-answers page's summary already was):
+/// focus alone is not heard when the summary comes back while focus is already on it.
 #[component]
 pub fn ErrorSummary(errors: Errors) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
@@ -53,7 +55,7 @@ pub fn ErrorSummary(errors: Errors) -> impl IntoView {
     });
     view! {
         <Show when=move || !errors.with(Vec::is_empty)>
-            <div class="cc-error-summary" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
+            <div class="cc-error-summary" role="alert" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
                 <h2 id="error-summary-title" class="cc-heading-m">{tr(|t| t.error_summary_title)}</h2>
                 <ul class="cc-error-summary__list">
                     {move || {
