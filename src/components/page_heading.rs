@@ -79,27 +79,36 @@ pub fn use_page_title(title: Signal<String>, title_prefix: Signal<String>) {
         }
     });
     let navigated = navigation_check();
+    // What had focus while the new page was being built: the previous page's. The
+    // wizard's pages are one view whose elements are reused from question to question,
+    // so the "Continuar" just pressed is still there, still focused, on the next page.
+    let focused_before = active_element();
     // Runs after the view is mounted (effects are scheduled after rendering), and
     // looks at the address one frame later, when the router has written it. A page
     // that already put focus on something of its own (a notice that says what just
     // happened) keeps it.
     Effect::new(move |_| {
         let navigated = navigated.clone();
+        let focused_before = focused_before.clone();
         request_animation_frame(move || {
-            if navigated() && !focus_is_in_main() {
+            if navigated() && !focus_is_new_pages_own(focused_before.as_ref()) {
                 focus_heading();
             }
         });
     });
 }
 
-/// Whether something inside `<main>` has focus. The previous page's elements are gone
-/// by then, so this is the new page's own choice.
-fn focus_is_in_main() -> bool {
+fn active_element() -> Option<web_sys::Element> {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.active_element())
-        .is_some_and(|el| el.closest("main").ok().flatten().is_some())
+}
+
+/// Whether the new page put focus on something of its own inside `<main>`: focus is in
+/// `<main>` and did not stay where it was on the previous page.
+fn focus_is_new_pages_own(before: Option<&web_sys::Element>) -> bool {
+    active_element()
+        .is_some_and(|el| before != Some(&el) && el.closest("main").ok().flatten().is_some())
 }
 
 /// Focuses the page heading (it has `tabindex="-1"`).
