@@ -400,3 +400,25 @@ fn self_service_counts_per_agency_of_the_procedure() {
     assert_eq!(mdt.self_service.resolved, v(7));
     assert_eq!(mdt.self_service.continued, v(0));
 }
+
+#[test]
+fn shares_cannot_be_worked_out_through_two_equations() {
+    let calendar = BusinessCalendar::default();
+    // 7 cases: 5 answered on time, 1 late, 1 still running. Decided 6 (= 7 − 1) and
+    // on time 5 would give late = 1: the on-time count is suppressed too.
+    let groups = vec![
+        CaseGroup {
+            term: Term::OnTime,
+            ..group("MDT", "queja", 5)
+        },
+        CaseGroup {
+            term: Term::Late,
+            ..group("MDT", "queja", 1)
+        },
+        group("MDT", "queja", 1),
+    ];
+    let a = answer(&compute(groups, Vec::new(), &calendar), Some("MDT"));
+    assert_eq!(a.cases, v(7));
+    assert_eq!(a.within_due_date.numerator, HIDDEN);
+    assert_eq!(a.within_due_date.denominator, HIDDEN);
+}

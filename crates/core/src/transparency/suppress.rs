@@ -19,13 +19,51 @@ pub struct Equation {
 ///    singles nobody out);
 /// 2. complementary, repeated until nothing changes: in any equation where exactly
 ///    one cell (a part or the total) is suppressed, the smallest other non-zero part
-///    is suppressed too (the first in order on ties), or, if no part is left, the total.
+///    is suppressed too (the first in order on ties), or, if no part is left, the total;
+/// 3. audit: if the equations together still give a suppressed cell's exact value
+///    ([`bounds`]), the smallest published non-zero cell of its equations is
+///    suppressed too, and the whole is checked again.
 ///
 /// Cells never published (a "not extended" count that only exists as the difference
 /// of two published ones) take part like the others: if small they are suppressed,
 /// which then protects them through their equation.
 pub fn suppress(values: &[u64], equations: &[Equation]) -> Vec<bool> {
     let mut hidden: Vec<bool> = values.iter().map(|&v| v > 0 && v < THRESHOLD).collect();
+    loop {
+        complement(values, equations, &mut hidden);
+        // Several equations together (and knowing that a suppressed cell is not zero)
+        // can still pin a cell down: two suppressed cells that must add up to 2 are
+        // both 1. Each exposed cell takes one more cell of its equations with it.
+        let (lo, hi) = bounds(values, equations, &hidden);
+        // One at a time: the cell it hides may already protect the others.
+        let exposed = (0..values.len()).find(|&i| hidden[i] && lo[i] == hi[i]);
+        let mut changed = false;
+        if let Some(cell) = exposed {
+            let containing = equations
+                .iter()
+                .filter(|e| e.total == cell || e.parts.contains(&cell));
+            let part = containing
+                .clone()
+                .flat_map(|e| e.parts.iter().copied())
+                .filter(|&i| !hidden[i] && values[i] > 0)
+                .min_by_key(|&i| (values[i], i));
+            let total = containing
+                .map(|e| e.total)
+                .filter(|&t| !hidden[t] && values[t] > 0)
+                .min_by_key(|&t| (values[t], t));
+            if let Some(i) = part.or(total) {
+                hidden[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return hidden;
+        }
+    }
+}
+
+/// Rule 2: no equation keeps exactly one unknown.
+fn complement(values: &[u64], equations: &[Equation], hidden: &mut [bool]) {
     loop {
         let mut changed = false;
         for eq in equations {
@@ -51,9 +89,76 @@ pub fn suppress(values: &[u64], equations: &[Equation]) -> Vec<bool> {
             }
         }
         if !changed {
-            return hidden;
+            return;
         }
     }
+}
+
+/// "Unbounded" for the interval arithmetic (far above any count, far from overflow).
+const UNBOUNDED: i64 = 1 << 40;
+/// Rounds of tightening; each only narrows sound bounds, so stopping early is safe.
+const MAX_ROUNDS: usize = 500;
+
+/// What a reader can work out about each cell from the published ones and the
+/// equations: the lowest and highest value it can have (a suppressed cell is at
+/// least 1, since zeros are published). Interval propagation to a fixed point.
+pub fn bounds(values: &[u64], equations: &[Equation], hidden: &[bool]) -> (Vec<i64>, Vec<i64>) {
+    let mut lo: Vec<i64> = values
+        .iter()
+        .zip(hidden)
+        .map(|(&v, &h)| if h { 1 } else { v as i64 })
+        .collect();
+    let mut hi: Vec<i64> = values
+        .iter()
+        .zip(hidden)
+        .map(|(&v, &h)| if h { UNBOUNDED } else { v as i64 })
+        .collect();
+    // Bounds at or above this are "no bound": tightening them would only creep down.
+    let unbounded = |x: i64| x >= UNBOUNDED / 2;
+    for _ in 0..MAX_ROUNDS {
+        let mut changed = false;
+        for eq in equations {
+            let sum_lo: i64 = eq.parts.iter().map(|&p| lo[p]).sum();
+            let open_parts = eq.parts.iter().filter(|&&p| unbounded(hi[p])).count();
+            let sum_hi: i64 = eq
+                .parts
+                .iter()
+                .map(|&p| hi[p])
+                .filter(|&h| !unbounded(h))
+                .sum();
+            let t = eq.total;
+            if sum_lo > lo[t] {
+                lo[t] = sum_lo;
+                changed = true;
+            }
+            if open_parts == 0 && sum_hi < hi[t] {
+                hi[t] = sum_hi;
+                changed = true;
+            }
+            for &p in &eq.parts {
+                let others_open = open_parts - usize::from(unbounded(hi[p]));
+                if others_open == 0 {
+                    let others_hi = sum_hi - if unbounded(hi[p]) { 0 } else { hi[p] };
+                    let new_lo = lo[t] - others_hi;
+                    if new_lo > lo[p] {
+                        lo[p] = new_lo;
+                        changed = true;
+                    }
+                }
+                if !unbounded(hi[t]) {
+                    let new_hi = hi[t] - (sum_lo - lo[p]);
+                    if new_hi < hi[p] {
+                        hi[p] = new_hi;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    (lo, hi)
 }
 
 #[cfg(test)]
@@ -198,6 +303,93 @@ mod tests {
         }
     }
 
+    #[test]
+    fn cells_that_must_all_be_one_are_not_left_alone() {
+        // 1 + 1 + 5 = 7: two suppressed cells adding up to 2 are both 1 (zeros are
+        // published, so a suppressed cell is at least 1). The 5 goes too.
+        assert_eq!(suppressed_of(7, &[1, 1, 5]), [false, true, true, true]);
+        // 1 + 2 + 5 = 8: 1 + 2 or 2 + 1, nothing more needed.
+        assert_eq!(suppressed_of(8, &[1, 2, 5]), [false, true, true, false]);
+    }
+
+    #[test]
+    fn bounds_are_what_a_reader_can_work_out() {
+        let (values, eqs) = one_set(7, &[1, 1, 5]);
+        let (lo, hi) = bounds(&values, &eqs, &[false, true, true, false]);
+        assert_eq!((lo[1], hi[1]), (1, 1));
+        let (lo, hi) = bounds(&values, &eqs, &[false, true, true, true]);
+        assert_eq!((lo[1], hi[1]), (1, 5));
+        assert_eq!((lo[3], hi[3]), (1, 5));
+        // A suppressed total with suppressed parts: no upper bound at all.
+        let (lo, hi) = bounds(&values, &eqs, &[true, true, true, false]);
+        assert_eq!(lo[0], 7);
+        assert!(hi[0] >= UNBOUNDED / 2);
+    }
+
+    /// Brute force over every 2 × 2 table with cells 0..=5: whatever is suppressed, no
+    /// suppressed cell has only one value consistent with what is published.
+    #[test]
+    fn no_table_cell_can_be_worked_out_by_brute_force() {
+        let eq = |total, parts: &[usize]| Equation {
+            total,
+            parts: parts.to_vec(),
+        };
+        // Cells 0..4 inner (a1t1, a1t2, a2t1, a2t2), 4..6 rows, 6..8 columns, 8 grand.
+        let eqs = [
+            eq(4, &[0, 1]),
+            eq(5, &[2, 3]),
+            eq(6, &[0, 2]),
+            eq(7, &[1, 3]),
+            eq(8, &[4, 5]),
+            eq(8, &[6, 7]),
+        ];
+        let derive = |c: [u64; 4]| -> [u64; 9] {
+            [
+                c[0],
+                c[1],
+                c[2],
+                c[3],
+                c[0] + c[1],
+                c[2] + c[3],
+                c[0] + c[2],
+                c[1] + c[3],
+                c[0] + c[1] + c[2] + c[3],
+            ]
+        };
+        for n in 0..6u64.pow(4) {
+            let inner = [n % 6, n / 6 % 6, n / 36 % 6, n / 216];
+            let values = derive(inner);
+            let hidden = suppress(&values, &eqs);
+            let mut seen: Vec<std::collections::BTreeSet<u64>> = vec![Default::default(); 4];
+            for m in 0..10u64.pow(4) {
+                let guess = [m % 10, m / 10 % 10, m / 100 % 10, m / 1000];
+                let g = derive(guess);
+                // Consistent: published cells equal, suppressed cells not zero.
+                let fits = (0..9).all(|i| {
+                    if hidden[i] {
+                        g[i] > 0
+                    } else {
+                        g[i] == values[i]
+                    }
+                });
+                if fits {
+                    for (i, set) in seen.iter_mut().enumerate() {
+                        set.insert(guess[i]);
+                    }
+                }
+            }
+            for i in 0..4 {
+                if hidden[i] {
+                    assert!(
+                        seen[i].len() > 1,
+                        "{values:?} {hidden:?}: cell {i} is {:?}",
+                        seen[i]
+                    );
+                }
+            }
+        }
+    }
+
     /// Every equation of every small table ends with zero or at least two unknowns,
     /// and every small non-zero cell is hidden.
     #[test]
@@ -209,6 +401,10 @@ mod tests {
                     let hidden = suppress(&values, &eqs);
                     let unknown = hidden.iter().filter(|&&h| h).count();
                     assert_ne!(unknown, 1, "{values:?} → {hidden:?}");
+                    let (lo, hi) = bounds(&values, &eqs, &hidden);
+                    for i in (0..values.len()).filter(|&i| hidden[i]) {
+                        assert!(lo[i] < hi[i], "{values:?} → {hidden:?}: {i} is exact");
+                    }
                     for (i, &v) in values.iter().enumerate() {
                         if v > 0 && v < THRESHOLD {
                             assert!(hidden[i], "{values:?}: {i}");
