@@ -19,15 +19,17 @@ pub use stats::{business_days_taken, nearest_rank};
 pub use suppress::{suppress, Equation, THRESHOLD};
 
 /// A count as published: its value, or suppressed because it is (or would reveal) a
-/// group of fewer than [`THRESHOLD`] cases. Zero is published: it singles nobody out.
+/// group of fewer than 5 cases. Zero is published: it singles nobody out.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Figure {
     /// `{ "value": 12 }`
     Published { value: u64 },
-    /// `{ "suppressed": true }`: shown as "menos de 5" (or, for a cell suppressed
-    /// only to protect another, as "reservado"; the page need not tell them apart).
+    /// `{ "suppressed": true }` (always `true`): a reserved figure. Either fewer than
+    /// 5 cases ("menos de 5"), or hidden so that such a one cannot be worked out by
+    /// subtraction; the two look the same on purpose, so a page should word it for
+    /// both (e.g. "Reservado: menos de 5 casos, o permitiría calcularlos").
     Suppressed { suppressed: bool },
 }
 

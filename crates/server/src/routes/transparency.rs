@@ -50,7 +50,7 @@ fn period(query: &PeriodQuery, today: Date) -> ApiResult<(String, String, Vec<St
     let mut month = |field: &str, value: Option<&str>| match value {
         None => None,
         Some(v) => {
-            let parsed = parse_month(v.trim());
+            let parsed = parse_month(v);
             if parsed.is_none() {
                 errors.push(invalid(
                     field,
@@ -124,7 +124,7 @@ pub async fn transparency(
                 .index
                 .agencies
                 .iter()
-                .find(|a| a.slug == slug.trim())
+                .find(|a| a.slug == slug)
                 .ok_or(ApiError::NotFound)?
                 .acronym
                 .clone(),
