@@ -112,7 +112,7 @@ pub fn seed_history(
                 .unwrap_or(5)
         })
         .collect();
-    let mut rng = Rng(0x5EED_CC_2026);
+    let mut rng = Rng(0x005E_EDCC_2026);
     let mut plans = Vec::new();
     for back in (0..MONTHS).rev() {
         let (mut year, mut month) = (today.year, i64::from(today.month) - i64::from(back));
