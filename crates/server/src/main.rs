@@ -277,7 +277,7 @@ async fn serve(
     state.uploads = std::sync::Arc::new(cc_server::quota::UploadQuota::new(quotas));
     state.open311_gateway = open311_gateway;
     if demo_history {
-        seed_demo_history(&state)?;
+        cc_server::transparency::demo::seed_history_now(&state)?;
     }
     // Only the hash of the bootstrap token is kept; the token is never logged.
     match staff_token
@@ -300,32 +300,6 @@ async fn serve(
     cc_server::serve::serve(listener, cc_server::app(state), limits, shutdown_signal()).await?;
     purging.abort();
     tracing::info!("stopped");
-    Ok(())
-}
-
-/// `serve --demo-history`: the synthetic history, added once.
-fn seed_demo_history(state: &cc_server::AppState) -> anyhow::Result<()> {
-    let mut conn = state
-        .db
-        .lock()
-        .map_err(|_| anyhow::anyhow!("database lock poisoned"))?;
-    let today = cc_core::intake::dates::Date::from_unix_seconds(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64),
-    );
-    let added = cc_server::transparency::demo::seed_history(
-        &mut conn,
-        &state.deployment,
-        &state.catalog,
-        today,
-    )?;
-    if added > 0 {
-        tracing::info!(
-            cases = added,
-            "added the synthetic demo history (tickets DEMO-…)"
-        );
-    }
     Ok(())
 }
 

@@ -1,4 +1,6 @@
 use super::*;
+use crate::intake::dates::{BusinessCalendar, Date};
+use crate::transparency::{CaseGroup, CaseTimes, SelfServiceGroup, SelfServiceOutcome};
 
 fn agencies() -> Vec<AgencyRow> {
     ["MDT", "SAL"]

@@ -11,10 +11,12 @@
 use serde::{Deserialize, Serialize};
 
 mod build;
+mod inputs;
 mod stats;
 mod suppress;
 
-pub use build::{AgencyRow, Aggregates, CaseGroup, CaseTimes, Inputs, SelfServiceGroup, Term};
+pub use build::Aggregates;
+pub use inputs::{AgencyRow, CaseGroup, CaseTimes, Inputs, SelfServiceGroup, Term};
 pub use stats::{business_days_taken, nearest_rank};
 pub use suppress::{suppress, Equation, THRESHOLD};
 

@@ -73,6 +73,26 @@ pub fn has_history(conn: &Connection) -> Result<bool, DbError> {
     )?)
 }
 
+/// `serve --demo-history`: the history as of today, added once (logged when added).
+pub fn seed_history_now(state: &crate::AppState) -> Result<usize, DbError> {
+    let mut conn = state
+        .db
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let today = Date::from_unix_seconds(now);
+    let added = seed_history(&mut conn, &state.deployment, &state.catalog, today)?;
+    if added > 0 {
+        tracing::info!(
+            cases = added,
+            "added the synthetic demo history (tickets DEMO-…)"
+        );
+    }
+    Ok(added)
+}
+
 /// One synthetic case as planned, before it is written.
 struct Plan {
     filed: Date,
