@@ -12,7 +12,7 @@ SERVER := target/release/cc-server
 .PHONY: run test tools tools-test app server lint test-native test-wasm test-e2e size bench load perf contract
 
 run: tools app server
-	$(SERVER) serve --addr 127.0.0.1:8080 --dist dist --db data/contacto.sqlite3
+	$(SERVER) serve --addr 127.0.0.1:8080 --dist dist --db data/contacto.sqlite3 --demo-history
 
 test: tools-test lint test-native test-wasm app server contract size bench test-e2e
 	@echo "make test: all passed"

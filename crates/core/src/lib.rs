@@ -14,3 +14,4 @@ pub mod open311;
 pub mod quick_exit;
 pub mod search;
 pub mod tracking;
+pub mod transparency;

@@ -18,6 +18,7 @@ pub mod serve;
 pub mod staff_cli;
 pub mod staff_members;
 pub mod state;
+pub mod transparency;
 pub mod uploads;
 pub mod web;
 
@@ -84,6 +85,7 @@ pub fn build_state(
         trusted_proxy: None,
         uploads: Arc::new(quota::UploadQuota::new(quota::Quotas::default())),
         open311_gateway: None,
+        transparency: Arc::new(transparency::cache::Transparency::default()),
     })
 }
 
@@ -116,7 +118,11 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(problem::plain_errors_as_problems))
         .layer(axum::middleware::from_fn(move |req, next| {
             web::headers(csp.clone(), dist.clone(), req, next)
-        }));
+        }))
+        // Outside the security headers: the aggregates may be kept by HTTP caches.
+        .layer(axum::middleware::from_fn(
+            routes::transparency::public_cache,
+        ));
     if gateway {
         // Outside the security headers, to tighten them on the gateway's answers.
         router = router.layer(axum::middleware::from_fn(gateway::answer_headers));

@@ -128,6 +128,10 @@ enum Command {
         /// forwarded (GET; POST on requests.json). None by default: no gateway.
         #[arg(long = "open311-gateway", env = "CC_OPEN311_GATEWAY")]
         open311_gateway: Option<String>,
+        /// Add a synthetic, clearly fictitious case history (a year of made-up cases)
+        /// once, so the transparency figures have something to show. Demo only.
+        #[arg(long, env = "CC_DEMO_HISTORY", value_parser = clap::builder::BoolishValueParser::new())]
+        demo_history: bool,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -178,10 +182,12 @@ async fn main() -> anyhow::Result<()> {
             trusted_proxy,
             cors_origins,
             open311_gateway,
+            demo_history,
             limits,
         } => {
             let options = ServeOptions {
                 demo_embed,
+                demo_history,
                 staff_token,
                 trusted_proxy,
                 cors_origins,
@@ -209,6 +215,7 @@ async fn main() -> anyhow::Result<()> {
 /// What `serve` takes besides the paths.
 struct ServeOptions {
     demo_embed: bool,
+    demo_history: bool,
     staff_token: Option<String>,
     trusted_proxy: Option<std::net::IpAddr>,
     cors_origins: Vec<String>,
@@ -227,6 +234,7 @@ async fn serve(
 ) -> anyhow::Result<()> {
     let ServeOptions {
         demo_embed,
+        demo_history,
         staff_token,
         trusted_proxy,
         cors_origins,
@@ -268,6 +276,9 @@ async fn serve(
     state.trusted_proxy = trusted_proxy;
     state.uploads = std::sync::Arc::new(cc_server::quota::UploadQuota::new(quotas));
     state.open311_gateway = open311_gateway;
+    if demo_history {
+        cc_server::transparency::demo::seed_history_now(&state)?;
+    }
     // Only the hash of the bootstrap token is kept; the token is never logged.
     match staff_token
         .as_deref()

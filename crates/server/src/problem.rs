@@ -13,6 +13,10 @@ pub enum ApiError {
     BadRequest(String),
     #[error("validation failed")]
     Validation(Vec<FieldError>),
+    /// Query parameters that do not say what to fetch (e.g. a month not written
+    /// `YYYY-MM`); `errors` name each parameter and a code the app can translate.
+    #[error("invalid query")]
+    InvalidQuery(Vec<FieldError>),
     /// The body is larger than allowed (e.g. an attachment over the limit).
     #[error("payload too large")]
     TooLarge(Vec<FieldError>),
@@ -57,6 +61,12 @@ impl ApiError {
                 "Hay un problema con los datos enviados",
                 None,
             ),
+            ApiError::InvalidQuery(_) => (
+                400,
+                "invalid-query",
+                "Revise lo que pidió: hay un dato que no es correcto",
+                None,
+            ),
             ApiError::TooLarge(_) => (413, "too-large", "Lo que envió es demasiado grande", None),
             ApiError::IdempotencyMismatch => (
                 422,
@@ -97,7 +107,9 @@ impl ApiError {
             detail,
             instance: None,
             errors: match self {
-                ApiError::Validation(errors) | ApiError::TooLarge(errors) => errors.clone(),
+                ApiError::Validation(errors)
+                | ApiError::TooLarge(errors)
+                | ApiError::InvalidQuery(errors) => errors.clone(),
                 _ => Vec::new(),
             },
         }

@@ -73,6 +73,8 @@ pub struct AppState {
     /// The Open311 server `/open311/v2/…` forwards to (`--open311-gateway`); none by
     /// default, and then those paths do not exist.
     pub open311_gateway: Option<Arc<crate::gateway::Gateway>>,
+    /// Computed transparency aggregates (a few minutes) and the self-service limit.
+    pub transparency: Arc<crate::transparency::cache::Transparency>,
 }
 
 impl AppState {

@@ -17,6 +17,7 @@ mod checks;
 mod kit;
 mod replies_and_rating;
 mod schema;
+mod transparency;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -76,6 +77,7 @@ pub fn run(args: &ConformanceArgs, out: &mut impl std::io::Write) -> anyhow::Res
         rows: Vec::new(),
     };
     checks(&mut kit);
+    transparency::transparency(&mut kit);
     let width = kit.rows.iter().map(|(n, _)| n.len()).max().unwrap_or(10);
     let mut failed = 0;
     writeln!(out, "{:<3} {:<width$}  result  detail", "#", "check")?;

@@ -16,6 +16,7 @@ pub mod request;
 pub mod search;
 pub mod staff;
 pub mod tracking;
+pub mod transparency;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -42,6 +43,8 @@ pub mod tracking;
         staff::list_cases,
         staff::show_case,
         staff::add_event,
+        transparency::transparency,
+        transparency::self_service,
     ),
     components(schemas(
         cc_core::api::Problem,
@@ -65,6 +68,20 @@ pub mod tracking;
         cc_core::tracking::StaffAction,
         cc_core::tracking::StaffCaseSummary,
         cc_core::tracking::StaffCaseView,
+        cc_core::transparency::Transparency,
+        cc_core::transparency::Figure,
+        cc_core::transparency::Decimal,
+        cc_core::transparency::AgencyName,
+        cc_core::transparency::Cell,
+        cc_core::transparency::Share,
+        cc_core::transparency::Durations,
+        cc_core::transparency::StarCount,
+        cc_core::transparency::Satisfaction,
+        cc_core::transparency::SelfService,
+        cc_core::transparency::MonthFigures,
+        cc_core::transparency::AgencyCases,
+        cc_core::transparency::SelfServiceAnswer,
+        cc_core::transparency::SelfServiceOutcome,
     )),
     modifiers(&BearerScheme)
 )]
@@ -159,5 +176,7 @@ pub fn api_router() -> Router<AppState> {
         .route("/staff/cases", get(staff::list_cases))
         .route("/staff/cases/{ticket}", get(staff::show_case))
         .route("/staff/cases/{ticket}/events", post(staff::add_event))
+        .route("/transparency", get(transparency::transparency))
+        .route("/self-service", post(transparency::self_service))
         .fallback(api_not_found)
 }

@@ -15,6 +15,7 @@ use tower::ServiceExt;
 
 pub mod cases;
 pub mod open311;
+pub mod transparency;
 
 /// The bootstrap staff token of [`test_app`] (acts as member `bootstrap`).
 pub const TOKEN: &str = "token-de-prueba-0123456789";
