@@ -21,6 +21,7 @@ pub const TEXTS: IntakeTexts = IntakeTexts {
     continue_button: "Continuar",
     q_type: "¿Qué quiere hacer?",
     q_type_hint: "Elija una opción. Si duda, elija «Petición».",
+    type_example: "Por ejemplo: {example}",
     q_emergency: "Antes de empezar",
     q_agency: "¿Con qué entidad es?",
     q_agency_hint: "Si no sabe, elija «No sé qué entidad es». Nosotros lo enviaremos a la entidad correcta.",
