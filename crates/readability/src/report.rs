@@ -187,7 +187,7 @@ fn long_words(texts: &[&str]) -> Vec<String> {
             }
         }
     }
-    seen.sort_by(|a, b| b.0.cmp(&a.0));
+    seen.sort_by_key(|w| std::cmp::Reverse(w.0));
     seen.into_iter().map(|(_, w)| w).collect()
 }
 
