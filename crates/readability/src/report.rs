@@ -6,8 +6,7 @@ use std::path::Path;
 
 use crate::score::{band, Counts, TARGET};
 use crate::screens::{
-    has_wizard_frame, selects, Module, Screen, DEPLOYMENT_PATH, FORM_ERRORS, SCREENS, SHARED_PATH,
-    WIZARD_FRAME,
+    selects, Module, Screen, DEPLOYMENT_PATH, FORM_ERRORS, SCREENS, SHARED_PATH, WIZARD_FRAME,
 };
 use crate::texts::{self, Field, ReadError};
 
@@ -127,7 +126,7 @@ pub fn screen_texts(sources: &Sources, screen: &Screen) -> Result<Vec<String>, S
     let own = sources.module(screen.module);
     let mut fields = pick(own, screen.own);
     let mut shared = pick(&sources.shared, screen.shared);
-    if has_wizard_frame(screen) {
+    if screen.wizard_frame {
         fields.extend(pick(own, WIZARD_FRAME));
         shared.extend(pick(&sources.shared, FORM_ERRORS));
     }

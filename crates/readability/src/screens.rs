@@ -46,6 +46,8 @@ pub struct Screen {
     /// The type page also shows each case type's name, explanation and example
     /// from the deployment.
     pub case_types: bool,
+    /// A question of the wizard: [`WIZARD_FRAME`] and [`FORM_ERRORS`] around it.
+    pub wizard_frame: bool,
 }
 
 /// Around every question of the wizard (`intake/steps/mod.rs`, `draft_note.rs`,
@@ -63,6 +65,7 @@ pub const WIZARD_FRAME: &[&str] = &[
 /// Shown with the errors of any form: the summary's title and the field's prefix.
 pub const FORM_ERRORS: &[&str] = &["error_summary_title", "error_prefix"];
 
+/// A question page of the wizard.
 const fn question(
     name: &'static str,
     route: &'static str,
@@ -76,6 +79,21 @@ const fn question(
         own,
         shared,
         case_types: false,
+        wizard_frame: true,
+    }
+}
+
+/// A page of the wizard's feature without the question frame (start, review,
+/// confirmation, notices, the policy).
+const fn intake_page(
+    name: &'static str,
+    route: &'static str,
+    own: &'static [&'static str],
+    shared: &'static [&'static str],
+) -> Screen {
+    Screen {
+        wizard_frame: false,
+        ..question(name, route, own, shared)
     }
 }
 
@@ -92,11 +110,12 @@ const fn tracking(
         own,
         shared,
         case_types: false,
+        wizard_frame: false,
     }
 }
 
 pub const SCREENS: &[Screen] = &[
-    question(
+    intake_page(
         "Inicio del formulario",
         "/contacto",
         &[
@@ -117,10 +136,11 @@ pub const SCREENS: &[Screen] = &[
         own: &["q_type", "q_type_hint", "type_example"],
         shared: &["err_case_type"],
         case_types: true,
+        wizard_frame: true,
     },
     question(
         "Antes de empezar (denuncia)",
-        "/contacto/antes",
+        "/contacto/antes-de-empezar",
         &["q_emergency", "emergency_*"],
         &[],
     ),
@@ -159,13 +179,13 @@ pub const SCREENS: &[Screen] = &[
     ),
     question(
         "Archivos",
-        "/contacto/archivos",
+        "/contacto/adjuntos",
         &["q_attachments", "attachments_*"],
         &["attachments_uploading", "remove", "err_attachment_*"],
     ),
     question(
         "Cómo presentar el caso (contacto)",
-        "/contacto/contacto",
+        "/contacto/sus-datos",
         &[
             "q_contact",
             "identity_*",
@@ -185,7 +205,7 @@ pub const SCREENS: &[Screen] = &[
     ),
     question(
         "Datos personales (consentimiento)",
-        "/contacto/datos",
+        "/contacto/datos-personales",
         &["q_consent", "consent_*"],
         &["err_consent"],
     ),
@@ -197,17 +217,17 @@ pub const SCREENS: &[Screen] = &[
     ),
     question(
         "Pregunta del tema (Open311)",
-        "/contacto/detalle/N",
+        "/contacto/detalle-N",
         &["detail_*", "err_detail_*", "optional_suffix"],
         &[],
     ),
     question(
         "Lugar (Open311)",
-        "/contacto/lugar",
+        "/contacto/ubicacion",
         &["q_location", "location_*", "err_location"],
         &[],
     ),
-    question(
+    intake_page(
         "Revisar las respuestas",
         "/contacto/revisar",
         &[
@@ -228,9 +248,9 @@ pub const SCREENS: &[Screen] = &[
             "error_prefix",
         ],
     ),
-    question(
+    intake_page(
         "Confirmación",
-        "/contacto/enviado",
+        "/contacto/enviado/:numero",
         &["confirm_*", "receipt_*"],
         &[
             "business_days_explained",
@@ -238,7 +258,7 @@ pub const SCREENS: &[Screen] = &[
             "error_other_channels",
         ],
     ),
-    question(
+    intake_page(
         "Avisos y errores del formulario",
         "(todas)",
         &[],
@@ -266,7 +286,7 @@ pub const SCREENS: &[Screen] = &[
             "retry",
         ],
     ),
-    question(
+    intake_page(
         "Política de datos personales",
         "/privacidad",
         &["privacy_*"],
@@ -333,16 +353,6 @@ pub const SCREENS: &[Screen] = &[
     ),
 ];
 
-/// Which screens' frame applies: the wizard's question pages get [`WIZARD_FRAME`]
-/// (start, review, confirmation, notices and the policy have their own frame).
-pub fn has_wizard_frame(screen: &Screen) -> bool {
-    screen.module == Module::Intake
-        && !matches!(
-            screen.route,
-            "/contacto" | "/contacto/revisar" | "/contacto/enviado" | "(todas)" | "/privacidad"
-        )
-}
-
 /// Whether `selector` (a name, or a prefix ending in `*`) picks `field`.
 pub fn selects(selector: &str, field: &str) -> bool {
     match selector.strip_suffix('*') {
@@ -370,7 +380,7 @@ mod tests {
     fn only_question_pages_have_the_wizard_frame() {
         let framed: Vec<&str> = SCREENS
             .iter()
-            .filter(|s| has_wizard_frame(s))
+            .filter(|s| s.wizard_frame)
             .map(|s| s.name)
             .collect();
         assert!(framed.contains(&"Tipo de caso"));
