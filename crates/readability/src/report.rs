@@ -69,8 +69,10 @@ pub fn fill(text: &str) -> Result<String, String> {
 pub struct Sources {
     pub shared: Vec<Field>,
     pub modules: BTreeMap<&'static str, Vec<Field>>,
-    /// Each case type's Spanish name, explanation and example, as the type page shows them.
+    /// Each case type's Spanish name and explanation, as the type page lists them.
     pub case_types: Vec<String>,
+    /// The case types' Spanish examples, each shown through the `type_example` template.
+    pub case_type_examples: Vec<String>,
 }
 
 impl Sources {
@@ -79,10 +81,12 @@ impl Sources {
         for module in Module::ALL {
             modules.insert(module.path(), texts::read(&root.join(module.path()))?);
         }
+        let (case_types, case_type_examples) = case_types(&root.join(DEPLOYMENT_PATH))?;
         Ok(Sources {
             shared: texts::read(&root.join(SHARED_PATH))?,
             modules,
-            case_types: case_types(&root.join(DEPLOYMENT_PATH))?,
+            case_types,
+            case_type_examples,
         })
     }
 
@@ -91,14 +95,15 @@ impl Sources {
     }
 }
 
-fn case_types(path: &Path) -> Result<Vec<String>, ReadError> {
+/// The Spanish names and explanations of the deployment's case types, and their examples.
+fn case_types(path: &Path) -> Result<(Vec<String>, Vec<String>), ReadError> {
     let fail = |e: String| ReadError(format!("{}: {e}", path.display()));
     let json = std::fs::read_to_string(path).map_err(|e| fail(e.to_string()))?;
     let value: serde_json::Value = serde_json::from_str(&json).map_err(|e| fail(e.to_string()))?;
     let types = value["case_types"]
         .as_array()
         .ok_or_else(|| fail("no case_types".into()))?;
-    let mut out = Vec::new();
+    let (mut out, mut examples) = (Vec::new(), Vec::new());
     for es in types.iter().map(|t| &t["names"]["es"]) {
         for key in ["name", "explanation"] {
             let text = es[key]
@@ -106,12 +111,11 @@ fn case_types(path: &Path) -> Result<Vec<String>, ReadError> {
                 .ok_or_else(|| fail(format!("a case type without {key} in Spanish")))?;
             out.push(text.to_string());
         }
-        // The page shows "Por ejemplo: …" through the `type_example` template.
         if let Some(example) = es["example"].as_str() {
-            out.push(example.to_string());
+            examples.push(example.to_string());
         }
     }
-    Ok(out)
+    Ok((out, examples))
 }
 
 fn pick<'a>(fields: &'a [Field], selectors: &[&str]) -> Vec<&'a Field> {
@@ -132,7 +136,14 @@ pub fn screen_texts(sources: &Sources, screen: &Screen) -> Result<Vec<String>, S
     }
     let mut out = Vec::new();
     for field in fields.into_iter().chain(shared) {
-        out.push(fill(&field.value)?);
+        if screen.case_types && field.value.contains("{example}") {
+            // "Por ejemplo: …" is shown once per case type, with its own example.
+            for example in &sources.case_type_examples {
+                out.push(field.value.replace("{example}", example));
+            }
+        } else {
+            out.push(fill(&field.value)?);
+        }
     }
     if screen.case_types {
         out.extend(sources.case_types.iter().cloned());
