@@ -3,7 +3,7 @@ use super::IntakeTexts;
 pub const TEXTS: IntakeTexts = IntakeTexts {
     common: &crate::i18n::ES,
     quick_exit: "Salir rápido",
-    quick_exit_hint: ": lo lleva enseguida a otra página. También puede pulsar 3 veces la tecla Mayúsculas.",
+    quick_exit_hint: ": sale de inmediato a otro sitio. También puede pulsar la tecla Mayúsculas 3 veces.",
     intake_title: "Contactar a una entidad",
     intake_lead: "Puede hacer una petición, queja, reclamo, sugerencia, denuncia o felicitación, o pedir información pública.",
     intake_point_time: "Le tomará unos 10 minutos. Le haremos una pregunta por página.",
