@@ -9,12 +9,12 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export PATH := $(CURDIR)/scripts/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SERVER := target/release/cc-server
 
-.PHONY: run test tools tools-test app server lint test-native test-wasm test-e2e size bench load perf contract
+.PHONY: run test tools tools-test app server lint test-native test-wasm test-e2e size bench load perf contract readability
 
 run: tools app server
 	$(SERVER) serve --addr 127.0.0.1:8080 --dist dist --db data/contacto.sqlite3 --demo-history
 
-test: tools-test lint test-native test-wasm app server contract size bench test-e2e
+test: tools-test lint test-native readability test-wasm app server contract size bench test-e2e
 	@echo "make test: all passed"
 
 tools:
@@ -41,6 +41,12 @@ lint:
 
 test-native:
 	cargo test --workspace
+
+# Fernández Huerta readability of the wizard's and tracking's Spanish texts, one row per
+# screen (crates/readability). It reports and never fails on a score; its tests (in
+# test-native) fail when a text belongs to no screen.
+readability:
+	cargo run --quiet -p readability
 
 # Component tests in headless Chromium (wasm-bindgen-test-runner drives chromedriver).
 test-wasm:

@@ -237,6 +237,26 @@ test('the server down: kept on the phone, nothing lost, a new try sends once', a
   assert.equal(caseCount(), startCount + 1);
 });
 
+test('each case type says what it is for and gives an example, tied to its radio', async () => {
+  const page = await newPage(h.browser);
+  await page.goto(`${h.server.base}/contacto/tipo`);
+  await settled(page);
+  const hint = async (label) => {
+    const id = await page.getByLabel(label, { exact: true }).getAttribute('aria-describedby');
+    return page.locator(`#${id}`).innerText();
+  };
+  assert.equal(
+    await hint('Queja'),
+    'Contar que una persona que trabaja en una entidad le atendió mal. Por ejemplo: en la ventanilla le gritaron o no quisieron atenderle.',
+  );
+  assert.match(await hint('Solicitud de información'), /^Pedir datos o copias de documentos públicos\. Por ejemplo: saber cuánto gastó/);
+  // The example follows the language: English from the deployment's own texts.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByLabel('Complaint about staff', { exact: true }).waitFor();
+  assert.match(await hint('Complaint about staff'), /For example: someone at the counter shouted at you/);
+  await screenshot(page, 'type-examples-360');
+});
+
 test('denuncia: emergency notice first, anonymous allowed and explained', async () => {
   const page = await newPage(h.browser);
   await page.goto(`${h.server.base}/contacto/tipo`);

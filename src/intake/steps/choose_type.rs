@@ -5,25 +5,32 @@ use cc_core::config::Deployment;
 use leptos::prelude::*;
 
 use crate::components::form::{Errors, RadioOption, Radios};
-use crate::i18n::use_lang;
 use crate::intake::draft::DraftStore;
-use crate::intake::texts::{tr, tr_signal};
+use crate::intake::texts::{t, tr, tr_signal};
 
 #[component]
 pub fn TypeStep(deployment: Deployment, draft: DraftStore, errors: Errors) -> impl IntoView {
     let types = deployment.case_types.clone();
     let options = Signal::derive(move || {
-        let lang = use_lang().get().code();
+        let texts = t();
+        let lang = texts.lang;
         types
             .iter()
             .map(|ct| {
-                let text = ct.text(lang);
+                let text = ct.text(lang.code());
                 RadioOption {
                     value: ct.slug.clone(),
                     label: text
                         .map(|x| x.name.clone())
                         .unwrap_or_else(|| ct.slug.clone()),
-                    hint: text.map(|x| x.explanation.clone()),
+                    // What the type is for, then a case of it: people recognise their
+                    // own case in an example sooner than in a definition.
+                    hint: text.map(|x| match &x.example {
+                        Some(example) => {
+                            format!("{} {}", x.explanation, texts.type_example(example))
+                        }
+                        None => x.explanation.clone(),
+                    }),
                 }
             })
             .collect()

@@ -21,6 +21,7 @@ pub const TEXTS: IntakeTexts = IntakeTexts {
     continue_button: "Continue",
     q_type: "What do you want to do?",
     q_type_hint: "Choose one. If you are not sure, choose “Request”.",
+    type_example: "For example: {example}",
     q_emergency: "Before you start",
     q_agency: "Which agency is it about?",
     q_agency_hint: "If you do not know, choose “I do not know”. We will send it to the right agency.",

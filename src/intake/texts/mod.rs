@@ -30,6 +30,8 @@ pub struct IntakeTexts {
     pub continue_button: &'static str,
     pub q_type: &'static str,
     pub q_type_hint: &'static str,
+    /// Under each case type's explanation: the deployment's example of such a case.
+    type_example: &'static str,
     pub q_emergency: &'static str,
     pub q_agency: &'static str,
     pub q_agency_hint: &'static str,
@@ -182,6 +184,11 @@ impl IntakeTexts {
         fill_named(self.draft_saved_on, &[("date", date)])
     }
 
+    /// "Por ejemplo: …" with a case type's example.
+    pub fn type_example(&self, example: &str) -> String {
+        fill_named(self.type_example, &[("example", example)])
+    }
+
     pub fn step_of(&self, step: usize, steps: usize) -> String {
         fill_named(
             self.step_of,
@@ -279,6 +286,7 @@ mod tests {
             let t = for_lang(lang);
             assert_filled(lang, &t.draft_saved_on("DATE"), &["DATE"]);
             assert_filled(lang, &t.step_of(3, 8), &["3", "8"]);
+            assert_filled(lang, &t.type_example("EXAMPLE"), &["EXAMPLE"]);
             assert_filled(lang, &t.attachments_hint(7, 9), &["7", "9"]);
             assert_filled(lang, &t.send_button(Some("KIND")), &["KIND"]);
             assert_filled(lang, &t.send_button(None), &[]);

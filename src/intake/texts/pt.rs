@@ -21,6 +21,7 @@ pub const TEXTS: IntakeTexts = IntakeTexts {
     continue_button: "Continuar",
     q_type: "O que você quer fazer?",
     q_type_hint: "Escolha uma opção. Se tiver dúvida, escolha “Petição”.",
+    type_example: "Por exemplo: {example}",
     q_emergency: "Antes de começar",
     q_agency: "Qual é o órgão público?",
     q_agency_hint: "Se não souber, escolha “Não sei qual é o órgão”. Nós vamos enviar seu caso ao órgão certo.",

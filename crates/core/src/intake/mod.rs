@@ -74,6 +74,10 @@ pub struct CaseTypeText {
     pub name: String,
     /// One plain sentence: what this type is for.
     pub explanation: String,
+    /// A case of this type in plain words, shown after "Por ejemplo:" (optional: a
+    /// deployment without examples shows the explanation alone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
 }
 
 impl CaseType {

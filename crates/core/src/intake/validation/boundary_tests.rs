@@ -116,6 +116,7 @@ fn a_case_type_speaks_the_language_asked_then_spanish() {
     let text = |name: &str| CaseTypeText {
         name: name.into(),
         explanation: String::new(),
+        example: None,
     };
     let mut names = BTreeMap::new();
     names.insert("es".to_string(), text("Queja"));
