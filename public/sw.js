@@ -80,12 +80,16 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+// The app posts { type: 'SYNC_LATER', request } and, as plain strings (fewer bytes in
+// its first download), 'SKIP_WAITING' and 'SYNC_DROP [kind [ticket]]'. An app of an
+// older build posts { type: 'SKIP_WAITING' }.
 self.addEventListener('message', (event) => {
-  const message = event.data || {};
-  if (message.type === 'SKIP_WAITING') self.skipWaiting();
-  else if (message.type === 'SYNC_LATER' && self.registration.sync) {
-    event.waitUntil(syncLater(message.request));
-  } else if (message.type === 'SYNC_DROP') event.waitUntil(dropStored(message));
+  const words = typeof event.data === 'string' ? event.data.split(' ') : [];
+  const type = words[0] || (event.data && event.data.type);
+  if (type === 'SKIP_WAITING') self.skipWaiting();
+  else if (!self.registration.sync) return;
+  else if (type === 'SYNC_LATER') event.waitUntil(syncLater(event.data.request));
+  else if (type === 'SYNC_DROP') event.waitUntil(dropStored({ kind: words[1], ticket: words[2] }));
 });
 
 self.addEventListener('fetch', (event) => {
@@ -232,7 +236,7 @@ async function syncLater(request) {
 /** Drops the stored requests that match every field given (`kind`, `ticket`, `key`);
  *  with none given, all of them ("forget everything on this device"). */
 function dropStored(match) {
-  const fields = ['key', 'kind', 'ticket'].filter((f) => match[f] !== undefined);
+  const fields = ['key', 'kind', 'ticket'].filter((f) => match[f]);
   return outbox('readwrite', (store) => {
     store.openCursor().onsuccess = (event) => {
       const cursor = event.target.result;

@@ -81,7 +81,7 @@ pub fn remove_draft() {
 /// worker's copy and its language go.
 pub fn outbox_done() {
     storage::remove(OUTBOX_LANG_KEY);
-    drop_synced(Some("case"), None);
+    drop_synced("case");
 }
 
 /// The language the case waiting under `idempotency_key` was first sent in, kept so
@@ -236,7 +236,7 @@ pub fn save_reply_draft<T: Serialize>(ticket: &str, draft: &T) {
 /// Deletes a case's reply draft (sent, or the case forgotten) and the worker's copy.
 pub fn remove_reply_draft(ticket: &str) {
     storage::remove(&reply_key(ticket));
-    drop_synced(Some("reply"), Some(ticket));
+    drop_synced(&format!("reply {ticket}"));
 }
 
 // --- Forgetting -----------------------------------------------------------------------
@@ -266,7 +266,7 @@ pub fn forget_case(ticket: &str) {
 /// "Forget everything on this device": every saved case, receipt, reply draft and
 /// the wizard's draft, and every request the service worker keeps to send.
 pub fn forget_all() {
-    drop_synced(None, None);
+    drop_synced("");
     storage::remove(MY_CASES_KEY);
     storage::remove_in(Area::Tab, TAB_CASES_KEY);
     storage::remove_in(Area::Tab, RECEIPTS_KEY);

@@ -149,9 +149,7 @@ pub fn apply_update() {
     let _ = container
         .add_event_listener_with_callback("controllerchange", reload.as_ref().unchecked_ref());
     reload.forget();
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
-    let _ = worker.post_message(&message);
+    let _ = worker.post_message(&"SKIP_WAITING".into());
 }
 
 // --- Background Sync ------------------------------------------------------------------
@@ -167,9 +165,9 @@ fn has_background_sync() -> bool {
 /// on: this is in the first download). A page without one (a hard reload, or before
 /// the first worker took it) hands nothing over, and the app's own outbox still sends;
 /// but it cannot drop what an earlier page handed over either.
-fn post(message: js_sys::Object) {
+fn post(message: &JsValue) {
     if let Some(worker) = container().and_then(|c| c.controller()) {
-        let _ = worker.post_message(&message);
+        let _ = worker.post_message(message);
     }
 }
 
@@ -225,23 +223,12 @@ pub fn sync_later(
     let message = js_sys::Object::new();
     set(&message, "type", &JsValue::from("SYNC_LATER"));
     set(&message, "request", &JsValue::from(request));
-    post(message);
+    post(&message);
 }
 
-/// Tells the worker to drop what it keeps for Background Sync: the waiting case
-/// (`kind` "case"), a case's reply (`kind` "reply" and its `ticket`), everything about a
-/// case (`ticket` alone) or, with neither, everything.
-pub fn drop_synced(kind: Option<&str>, ticket: Option<&str>) {
-    if !has_background_sync() {
-        return;
-    }
-    let message = js_sys::Object::new();
-    set(&message, "type", &JsValue::from("SYNC_DROP"));
-    if let Some(kind) = kind {
-        set(&message, "kind", &JsValue::from(kind));
-    }
-    if let Some(ticket) = ticket {
-        set(&message, "ticket", &JsValue::from(ticket));
-    }
-    post(message);
+/// Tells the worker to drop what it keeps for Background Sync: `"case"` (the waiting
+/// case), `"reply TICKET"` (a case's reply) or `""` (everything). A plain string, as
+/// SKIP_WAITING: this runs in the first download.
+pub fn drop_synced(what: &str) {
+    post(&JsValue::from(format!("SYNC_DROP {what}")));
 }
