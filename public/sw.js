@@ -2,16 +2,21 @@
 // a flaky network never leaves a blank page.
 //
 // - The app shell of one build (index.html, the CSS, the loader, the main wasm and
-//   every route chunk of app-<hash>/, icons, manifest) is downloaded at install into a
+//   every route chunk of app-<hash>/, icons) is downloaded at install into a
 //   cache named after the build. Only that build's files are in it, so a page never
 //   mixes files of two builds; the old build's cache goes when the new worker
 //   activates, which happens only when the person taps "Actualizar" (the app's update
 //   banner posts SKIP_WAITING) or when every tab of the old build is closed.
 // - Pages (navigations) go to the network first; after NAV_TIMEOUT_MS without an
 //   answer, or with none at all, the cached index.html answers (the app routes itself).
-// - Backend GETs (catalog, procedures, deployment config, /app-config.json) go to the
-//   network first and keep a copy for offline use. Nothing sent with an access code or
+// - Backend GETs (catalog, procedures, deployment config, /app-config.json, and the
+//   manifest, which carries the deployment's name and colours) go to the network
+//   first and keep a copy for offline use. Nothing sent with an access code or
 //   a staff token is ever kept, nor anything about cases.
+// - Background Sync (browsers with SyncManager): a case (or a reply) waiting in the
+//   app's outbox is also handed here, as the exact request the app would send, so it
+//   goes out when the connection is back even with every tab closed. The app's own
+//   outbox stays in charge; the section at the end says how they agree.
 //
 // scripts/build-app.sh writes dist/sw.js from this file, replacing the BUILD line with
 // the build's version (a hash of every precached file) and its file list; a changed
@@ -26,8 +31,9 @@ const DATA_TIMEOUT_MS = 5000;
 // Procedure pages and searches already seen; older ones are dropped past this many.
 const DATA_MAX_ENTRIES = 200;
 // Fetched at install when they answer: the runtime config file (absent in most
-// deployments: a 404 is "not present"), the deployment settings and the catalog index.
-const DATA_AT_INSTALL = ['/app-config.json', '/api/v1/config', '/api/v1/catalog/index'];
+// deployments: a 404 is "not present"), the manifest, the deployment settings and the
+// catalog index.
+const DATA_AT_INSTALL = ['/app-config.json', '/manifest.webmanifest', '/api/v1/config', '/api/v1/catalog/index'];
 const PRECACHED = new Set(BUILD.files);
 
 self.addEventListener('install', (event) => {
@@ -74,8 +80,16 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+// The app posts { type: 'SYNC_LATER', request } and, as plain strings (fewer bytes in
+// its first download), 'SKIP_WAITING' and 'SYNC_DROP [kind [ticket]]'. An app of an
+// older build posts { type: 'SKIP_WAITING' }.
 self.addEventListener('message', (event) => {
-  if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
+  const words = typeof event.data === 'string' ? event.data.split(' ') : [];
+  const type = words[0] || (event.data && event.data.type);
+  if (type === 'SKIP_WAITING') self.skipWaiting();
+  else if (!self.registration.sync) return;
+  else if (type === 'SYNC_LATER') event.waitUntil(syncLater(event.data.request));
+  else if (type === 'SYNC_DROP') event.waitUntil(dropStored({ kind: words[1], ticket: words[2] }));
 });
 
 self.addEventListener('fetch', (event) => {
@@ -106,7 +120,7 @@ function isAppRoute(path) {
 function isKeepableData(url, request) {
   if (request.headers.has('x-access-code') || request.headers.has('authorization')) return false;
   const path = url.pathname;
-  if (path === '/app-config.json') return true;
+  if (path === '/app-config.json' || path === '/manifest.webmanifest') return true;
   if (/^\/api\/v1\/(cases|staff|attachments)(\/|$)/.test(path)) return false;
   if (/^\/open311\/.*\/requests?(\.json)?(\/|$)/.test(path)) return false;
   return path.startsWith('/api/v1/') || path.startsWith('/open311/');
@@ -173,4 +187,87 @@ async function trim(cache) {
     .filter((key) => !DATA_AT_INSTALL.includes(new URL(key.url).pathname + new URL(key.url).search));
   const extra = keys.length - DATA_MAX_ENTRIES;
   for (const key of keys.slice(0, Math.max(0, extra))) await cache.delete(key);
+}
+
+// --- Background Sync ------------------------------------------------------------------
+// Only requests that carry an Idempotency-Key come here (src/service_worker.rs): the
+// app's own outbox sends the same request again with the same key on its next start
+// and the backend answers it with the case this worker filed, so the app still shows
+// the number and code and handles refusals. On a 2xx or a refusal (4xx) the stored
+// request is done here; on no connection, a 5xx, 408 or 429 the sync fails and the
+// browser tries again later. The app drops a stored request once it has the answer
+// itself, or when the person discards the draft or forgets the case.
+
+const OUTBOX_DB = 'cc-outbox';
+const OUTBOX_STORE = 'requests';
+const SYNC_TAG = 'cc-outbox';
+
+// One database operation at a time, in the order the messages came: a drop posted
+// right after a store never runs before it.
+let outboxQueue = Promise.resolve();
+
+/** Runs `use(store)` in one transaction; resolves with the result of the IDBRequest it
+ *  returns (if any) once the transaction has committed. */
+function outbox(mode, use) {
+  const run = () => new Promise((resolve, reject) => {
+    const open = indexedDB.open(OUTBOX_DB, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore(OUTBOX_STORE, { keyPath: 'key' });
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(OUTBOX_STORE, mode);
+      const request = use(tx.objectStore(OUTBOX_STORE));
+      tx.oncomplete = () => { db.close(); resolve(request ? request.result : undefined); };
+      tx.onerror = tx.onabort = () => { db.close(); reject(tx.error); };
+    };
+  });
+  const done = outboxQueue.then(run);
+  outboxQueue = done.catch(() => {});
+  return done;
+}
+
+/** `request`: { key (the Idempotency-Key), kind ('case' | 'reply'), ticket (replies),
+ *  url, method, headers, body }. */
+async function syncLater(request) {
+  await outbox('readwrite', (store) => store.put(request));
+  await self.registration.sync.register(SYNC_TAG);
+}
+
+/** Drops the stored requests that match every field given (`kind`, `ticket`, `key`);
+ *  with none given, all of them ("forget everything on this device"). */
+function dropStored(match) {
+  const fields = ['key', 'kind', 'ticket'].filter((f) => match[f]);
+  return outbox('readwrite', (store) => {
+    store.openCursor().onsuccess = (event) => {
+      const cursor = event.target.result;
+      if (!cursor) return;
+      if (fields.every((f) => cursor.value[f] === match[f])) cursor.delete();
+      cursor.continue();
+    };
+  });
+}
+
+self.addEventListener('sync', (event) => {
+  if (event.tag === SYNC_TAG) event.waitUntil(sendStored());
+});
+
+async function sendStored() {
+  const requests = await outbox('readonly', (store) => store.getAll());
+  let waiting = 0;
+  for (const r of requests) {
+    let response;
+    try {
+      response = await fetch(r.url, { method: r.method, headers: r.headers, body: r.body, cache: 'no-store' });
+    } catch {
+      waiting += 1;
+      continue;
+    }
+    if (response.status >= 500 || response.status === 408 || response.status === 429) {
+      waiting += 1;
+    } else {
+      await dropStored({ key: r.key });
+    }
+  }
+  // A rejected sync is tried again by the browser later (with a growing delay).
+  if (waiting > 0) throw new Error(`outbox: ${waiting} request(s) wait for the next sync`);
 }

@@ -4,8 +4,10 @@
 //   node scripts/sw-precache.mjs dist app-<hash> /public-url-prefix
 //
 // The list is the app shell: index.html (as `/`), the CSS, every file of app-<hash>/
-// (loader, main wasm and all route chunks), the favicon, the manifest and its icons.
-// Not embed.js (it runs on agencies' sites) nor robots.txt. The version is a hash of
+// (loader, main wasm and all route chunks), the favicon and the manifest's icons.
+// Not embed.js (it runs on agencies' sites) nor robots.txt, nor the manifest: it is the
+// deployment's (cc-server writes its name and colours; a static host edits it), so
+// sw.js fetches it like app-config.json, network first. The version is a hash of
 // every listed file's bytes, so any change to the build changes sw.js, and the browser
 // installs the new worker beside the old one (public/sw.js says how it waits).
 import { createHash } from 'node:crypto';
@@ -25,7 +27,7 @@ const shell = (path) => {
   const name = relative(dist, path).split(sep).join('/');
   if (/\.(br|gz)$/.test(name)) return false;
   return name === 'index.html' || /^site-[0-9a-f]+\.css$/.test(name) || name.startsWith(`${appDir}/`)
-    || name === 'favicon.svg' || name === 'manifest.webmanifest' || name.startsWith('icons/');
+    || name === 'favicon.svg' || name.startsWith('icons/');
 };
 
 const paths = filesUnder(dist).filter(shell).sort();

@@ -8,13 +8,18 @@
 //! The access code stays on the device only when the person asks for it
 //! ("Guardar en este teléfono"), because anyone holding the phone could open the case.
 //!
-//! This module is a leaf: it stores JSON values and knows no feature's types beyond
-//! the wire types of `cc-core`.
+//! A case or reply waiting in the outbox may also have been handed to the service
+//! worker for Background Sync (`service_worker::sync_later`): removing the draft, a
+//! reply draft or everything here also tells the worker to drop its copy.
+//!
+//! This module stores JSON values and knows no feature's types beyond the wire types
+//! of `cc-core`.
 
 use cc_core::intake::{CaseReceipt, Identity};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::service_worker::drop_synced;
 use crate::storage::{self, Area};
 
 const DRAFT_KEY: &str = "cc-draft-v1";
@@ -24,6 +29,8 @@ const REPLY_PREFIX: &str = "cc-reply-";
 /// Cases opened in this tab (ticket + code), so a reload does not ask for the code
 /// again; gone when the tab closes.
 const TAB_CASES_KEY: &str = "cc-tab-cases-v1";
+/// The language a waiting case was first sent in, with its idempotency key.
+const OUTBOX_LANG_KEY: &str = "cc-outbox-lang-v1";
 
 /// A case the person chose to keep on this device.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,8 +70,32 @@ pub fn save_draft<T: Serialize>(draft: &T) {
     storage::set_json(DRAFT_KEY, draft);
 }
 
+/// Deletes the draft (sent, discarded, or "Salir rápido" with delete) and whatever the
+/// service worker keeps of it.
 pub fn remove_draft() {
     storage::remove(DRAFT_KEY);
+    outbox_done();
+}
+
+/// The waiting case left the outbox (filed, refused, failed for good, or deleted): the
+/// worker's copy and its language go.
+pub fn outbox_done() {
+    storage::remove(OUTBOX_LANG_KEY);
+    drop_synced("case");
+}
+
+/// The language the case waiting under `idempotency_key` was first sent in, kept so
+/// every later send is the very same request (the worker may have filed the first
+/// one: a different body under the same key would be refused as a reused key).
+pub fn outbox_language(idempotency_key: &str) -> Option<String> {
+    let kept = storage::get_string(OUTBOX_LANG_KEY)?;
+    let (key, lang) = kept.split_once(' ')?;
+    (key == idempotency_key).then(|| lang.to_string())
+}
+
+/// Kept as "KEY LANG" (a plain string: no JSON decoding in the first download).
+pub fn keep_outbox_language(idempotency_key: &str, lang: &str) {
+    storage::set_string(OUTBOX_LANG_KEY, &format!("{idempotency_key} {lang}"));
 }
 
 // --- Receipts of cases sent -----------------------------------------------------------
@@ -202,8 +233,10 @@ pub fn save_reply_draft<T: Serialize>(ticket: &str, draft: &T) {
     storage::set_json(&reply_key(ticket), draft);
 }
 
+/// Deletes a case's reply draft (sent, or the case forgotten) and the worker's copy.
 pub fn remove_reply_draft(ticket: &str) {
     storage::remove(&reply_key(ticket));
+    drop_synced(&format!("reply {ticket}"));
 }
 
 // --- Forgetting -----------------------------------------------------------------------
@@ -231,8 +264,9 @@ pub fn forget_case(ticket: &str) {
 }
 
 /// "Forget everything on this device": every saved case, receipt, reply draft and
-/// the wizard's draft.
+/// the wizard's draft, and every request the service worker keeps to send.
 pub fn forget_all() {
+    drop_synced("");
     storage::remove(MY_CASES_KEY);
     storage::remove_in(Area::Tab, TAB_CASES_KEY);
     storage::remove_in(Area::Tab, RECEIPTS_KEY);

@@ -9,6 +9,11 @@
 //! in the language of `<html lang>` (kept current by the shell), with no Leptos, no
 //! storage and no `inner_html`; and the button's click calls `location.reload`
 //! itself, a JS function bound to `location`, so it works without the wasm.
+//!
+//! A trap that is no panic (an out-of-memory abort, or any other `unreachable`) runs
+//! no hook: an uncaught `WebAssembly.RuntimeError` (a page error or an unhandled
+//! rejection) shows the same screen. A trap leaves the instance callable, and the
+//! screen needs only a few small strings from the wasm's memory.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -18,23 +23,52 @@ use web_sys::{Document, Element};
 use crate::i18n::Lang;
 
 static SHOWN: AtomicBool = AtomicBool::new(false);
+static LISTENING: AtomicBool = AtomicBool::new(false);
 
 /// Installs the panic hook: the console message (with the Rust location), then the
-/// recovery screen in place of the page.
+/// recovery screen in place of the page; and the same screen on an uncaught trap.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        // A panic while the screen is built, or a second one, adds nothing.
-        if SHOWN.swap(true, Ordering::SeqCst) {
-            return;
-        }
-        if let Some(body) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-        {
-            show(&body);
-        }
+        show_once();
     }));
+    if !LISTENING.swap(true, Ordering::SeqCst) {
+        show_on_trap();
+    }
+}
+
+/// The recovery screen, once: a crash while it is built, or a second one, adds nothing.
+fn show_once() {
+    if SHOWN.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        show(&body);
+    }
+}
+
+/// Shows the screen when a `WebAssembly.RuntimeError` reaches the page uncaught: from
+/// an event handler (`error`'s `error`) or a promise (`unhandledrejection`'s `reason`).
+/// Leptos' window listener: the same closure type as every event handler, so next to
+/// nothing is added to the first download.
+fn show_on_trap() {
+    for name in ["error", "unhandledrejection"] {
+        // Listens for the life of the page (the handle is dropped, not removed).
+        let _ = leptos::prelude::window_event_listener_untyped(name, |event| {
+            // By its name: one import less than `instanceof`.
+            let trapped = ["error", "reason"].into_iter().any(|field| {
+                js_sys::Reflect::get(&event, &field.into())
+                    .and_then(|e| js_sys::Reflect::get(&e, &"name".into()))
+                    .is_ok_and(|name| name.as_string().as_deref() == Some("RuntimeError"))
+            });
+            if trapped {
+                show_once();
+            }
+        });
+    }
 }
 
 /// Replaces everything in `host` (the page's `<body>`) with the recovery screen and

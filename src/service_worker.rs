@@ -10,6 +10,11 @@
 //!
 //! Where service workers do not exist (plain http other than localhost, some in-app
 //! browsers) or `sw.js` is absent (`trunk serve`), nothing happens.
+//!
+//! Background Sync ([`sync_later`], [`drop_synced`]): where the browser has
+//! `SyncManager`, a case or reply waiting in the app's outbox is also handed to the
+//! worker, which sends it when the connection is back even with every tab closed
+//! (public/sw.js). Elsewhere the app's own outbox is all there is, as before.
 
 use std::cell::RefCell;
 
@@ -144,7 +149,86 @@ pub fn apply_update() {
     let _ = container
         .add_event_listener_with_callback("controllerchange", reload.as_ref().unchecked_ref());
     reload.forget();
+    let _ = worker.post_message(&"SKIP_WAITING".into());
+}
+
+// --- Background Sync ------------------------------------------------------------------
+
+/// Whether this browser has Background Sync (Chromium-based ones, today).
+fn has_background_sync() -> bool {
+    web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::get(&w, &"SyncManager".into()).is_ok_and(|s| !s.is_undefined())
+    })
+}
+
+/// Posts `message` to the worker that controls this page, at once (no future to wait
+/// on: this is in the first download). A page without one (a hard reload, or before
+/// the first worker took it) hands nothing over, and the app's own outbox still sends;
+/// but it cannot drop what an earlier page handed over either.
+fn post(message: &JsValue) {
+    if let Some(worker) = container().and_then(|c| c.controller()) {
+        let _ = worker.post_message(message);
+    }
+}
+
+fn set(target: &js_sys::Object, name: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &name.into(), value);
+}
+
+/// Hands a waiting POST to the backend (`path` under its base, with JSON `body`) to the
+/// service worker, exactly as the app sends it, to go out by Background Sync. `kind` is
+/// "case" or "reply" (with its `ticket`), for [`drop_synced`].
+///
+/// Only for a backend with idempotency keys (`Capabilities::safe_retries`, our own
+/// `/api/v1`): the worker's answer reaches no page, so the app sends the same request
+/// again later and must get the same case back, not a second one. Open311 has no such
+/// key (its sends are tried once, `SEND_ONCE`): a case filed by the worker and then
+/// again by the app would be filed twice, so it never comes here.
+pub fn sync_later(
+    kind: &str,
+    ticket: Option<&str>,
+    path: &str,
+    idempotency_key: &str,
+    extra_headers: &[(&str, &str)],
+    body: String,
+) {
+    let backend = crate::api::backend();
+    let crate::api::Backend::Native(native) = backend else {
+        return;
+    };
+    if !backend.capabilities().safe_retries || !has_background_sync() {
+        return;
+    }
+    let headers = js_sys::Object::new();
+    set(&headers, "Accept", &JsValue::from("application/json"));
+    set(&headers, "Content-Type", &JsValue::from("application/json"));
+    set(&headers, "Idempotency-Key", &JsValue::from(idempotency_key));
+    for (name, value) in extra_headers {
+        set(&headers, name, &JsValue::from(*value));
+    }
+    let request = js_sys::Object::new();
+    set(&request, "key", &JsValue::from(idempotency_key));
+    set(&request, "kind", &JsValue::from(kind));
+    if let Some(ticket) = ticket {
+        set(&request, "ticket", &JsValue::from(ticket));
+    }
+    set(
+        &request,
+        "url",
+        &JsValue::from(format!("{}{path}", native.base)),
+    );
+    set(&request, "method", &JsValue::from("POST"));
+    set(&request, "headers", &JsValue::from(headers));
+    set(&request, "body", &JsValue::from(body));
     let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
-    let _ = worker.post_message(&message);
+    set(&message, "type", &JsValue::from("SYNC_LATER"));
+    set(&message, "request", &JsValue::from(request));
+    post(&message);
+}
+
+/// Tells the worker to drop what it keeps for Background Sync: `"case"` (the waiting
+/// case), `"reply TICKET"` (a case's reply) or `""` (everything). A plain string, as
+/// SKIP_WAITING: this runs in the first download.
+pub fn drop_synced(what: &str) {
+    post(&JsValue::from(format!("SYNC_DROP {what}")));
 }

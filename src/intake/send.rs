@@ -15,6 +15,7 @@ use crate::api::{self, ApiError};
 use crate::components::connection::browser_online;
 use crate::i18n::{localize, Lang};
 use crate::kept_cases::{self, KeptReceipt};
+use crate::service_worker;
 
 /// How a send ended.
 pub enum Sent {
@@ -89,21 +90,24 @@ pub async fn send_draft(
     on_retry: impl FnMut(u32),
 ) -> Sent {
     let safe = api::backend().capabilities().safe_retries;
-    if safe && !browser_online() {
-        queue(draft);
-        return Sent::Queued;
-    }
     let (filing, procedure_name) = draft.0.with_untracked(|d| {
+        // A case that already waited goes out as it was first sent (the same language).
+        let case_lang = kept_cases::outbox_language(&d.idempotency_key)
+            .unwrap_or_else(|| lang.code().to_string());
         let filing = api::Filing {
-            case: new_case(deployment, d, lang.code()),
+            case: new_case(deployment, d, &case_lang),
             idempotency_key: d.idempotency_key.clone(),
             topic_answers: topic_answers(d),
             location: d.location(),
         };
         (filing, d.procedure_name.clone())
     });
+    if safe && !browser_online() {
+        queue(draft, &filing);
+        return Sent::Queued;
+    }
     let (attachments, identity) = (filing.case.attachments.len(), filing.case.identity);
-    match send_case(filing, on_retry).await {
+    match send_case(filing.clone(), on_retry).await {
         Ok(receipt) => {
             let ticket = receipt.ticket.clone();
             kept_cases::keep_receipt_for_tab(&KeptReceipt {
@@ -112,26 +116,39 @@ pub async fn send_draft(
                 attachments,
                 identity: Some(identity),
             });
+            // Also drops the service worker's copy.
             draft.discard();
             Sent::Filed(ticket)
         }
         Err(ApiError::Problem(p)) if !p.errors.is_empty() => {
             draft.update(|d| d.queued_at = None);
+            kept_cases::outbox_done();
             Sent::Refused(localize(lang, p.errors, &deployment.intake))
         }
         Err(e) if safe && e.is_transient() => {
-            queue(draft);
+            queue(draft, &filing);
             Sent::Queued
         }
         Err(e) => {
             draft.update(|d| d.queued_at = None);
+            kept_cases::outbox_done();
             Sent::Failed(e)
         }
     }
 }
 
-fn queue(draft: DraftStore) {
+/// Keeps the case in the outbox, and hands the very request to the service worker for
+/// Background Sync where the browser has it (again on every later try: the worker's
+/// copy is always the app's last one).
+fn queue(draft: DraftStore, filing: &api::Filing) {
     if draft.0.with_untracked(|d| d.queued_at.is_none()) {
         draft.update(|d| d.queued_at = Some(js_sys::Date::now()));
+    }
+    let key = &filing.idempotency_key;
+    if let Some(lang) = &filing.case.language {
+        kept_cases::keep_outbox_language(key, lang);
+    }
+    if let Ok(body) = serde_json::to_string(&filing.case) {
+        service_worker::sync_later("case", None, "/cases", key, &[], body);
     }
 }

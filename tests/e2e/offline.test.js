@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   DIST, startServer, launchBrowser, launchProfileBrowser, newPage, settled, screenshot,
-  expectAccessible,
+  expectAccessible, fillQueja,
 } from './lib.js';
 
 const DRAFT = 'Escrito sin conexión: el bus de la línea 4 no pasa desde el lunes.';
@@ -44,22 +44,39 @@ async function draftSaved(page, text) {
 
 const swBuilt = existsSync(join(DIST, 'sw.js'));
 
-test('Chromium finds the app installable (manifest, icons, service worker)', { skip: !swBuilt && 'no dist/sw.js: not a release build' }, async () => {
+test('Chromium finds the app installable (manifest, icons, service worker), as the deployment names and colours it', { skip: !swBuilt && 'no dist/sw.js: not a release build' }, async () => {
+  // A deployment with its own name and colour (cc-server writes them into the manifest
+  // and the page's theme-color).
+  const dir = mkdtempSync(join(tmpdir(), 'cc-look-'));
+  const deployment = JSON.parse(readFileSync('../../crates/server/seed/deployment.json', 'utf8'));
+  Object.assign(deployment, { name: 'Atención Municipal', short_name: 'Municipio', theme_color: '#1d5e2f' });
+  writeFileSync(join(dir, 'deployment.json'), JSON.stringify(deployment));
+  const server = await startServer(['--deployment', join(dir, 'deployment.json')]);
   // Incognito contexts are never installable: this one has a profile.
   const context = await launchProfileBrowser();
   try {
     const page = await context.newPage();
-    await open(page, '/');
+    await page.goto(`${server.base}/`);
+    await settled(page);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
     assert.deepEqual(installabilityErrors, []);
-    const manifest = await (await fetch(`${h.server.base}/manifest.webmanifest`)).json();
+    const { url } = await cdp.send('Page.getAppManifest');
+    assert.equal(new URL(url).pathname, '/manifest.webmanifest');
+    const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json());
+    assert.equal(manifest.name, 'Atención Municipal');
+    assert.equal(manifest.short_name, 'Municipio');
+    assert.equal(manifest.theme_color, '#1d5e2f');
+    assert.equal(manifest.background_color, '#ffffff');
     assert.equal(manifest.lang, 'es');
     assert.equal(manifest.start_url, '/');
     assert.equal(manifest.display, 'standalone');
+    assert.equal(await page.locator('meta[name=theme-color]').getAttribute('content'), '#1d5e2f');
   } finally {
     await context.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -164,4 +181,50 @@ test('a new version is offered, and applied on the tap without losing the draft'
   assert.ok(after.includes(`cc-shell-${version}b`), after.join(' '));
   assert.ok(!after.includes(`cc-shell-${version}`), `the old build's cache is gone: ${after.join(' ')}`);
   assert.deepEqual(page.errors, []);
+});
+
+test('a real panic in the release build: the recovery screen, the draft kept, a reload brings the app back', async () => {
+  const context = await h.browser.newContext({ viewport: { width: 360, height: 640 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // Safari refuses history.pushState past 100 calls in 30 seconds (a SecurityError);
+  // here the browser refuses it once the test says so. The router `expect`s it to work.
+  await page.addInitScript(() => {
+    const push = History.prototype.pushState;
+    History.prototype.pushState = function pushState(...args) {
+      if (window.refuseHistory) throw new DOMException('Attempt to use history.pushState() too often', 'SecurityError');
+      return push.apply(this, args);
+    };
+  });
+  const draft = 'Antes del fallo: el alumbrado de la plaza lleva una semana apagado.';
+  await fillQueja(page, h.server.base, { description: draft });
+  await page.evaluate(() => { window.refuseHistory = true; });
+  await page.getByRole('link', { name: /Cambiar/ }).first().click();
+
+  const heading = page.getByRole('heading', { level: 1, name: 'Algo falló en esta página' });
+  await heading.waitFor();
+  assert.ok(errors.some((e) => /panicked/.test(e)), `a Rust panic: ${errors.join(' | ')}`);
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Algo falló en esta página');
+  assert.match(await page.locator('main').innerText(), /Lo que escribió está guardado en este teléfono\./);
+  assert.match(await page.evaluate(() => localStorage.getItem('cc-draft-v1')), new RegExp(draft));
+  await expectAccessible(assert, page, 'recovery screen');
+  await screenshot(page, 'crash-recovery');
+
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Volver a cargar' }).click()]);
+  await settled(page);
+  assert.match(page.url(), /\/contacto\/revisar$/);
+  await page.getByText(draft).waitFor();
+  await context.close();
+});
+
+test('an uncaught wasm trap that runs no panic hook (out of memory) shows the same screen', async () => {
+  const page = await newPage(h.browser);
+  assert.match(await open(page, '/tramites'), /Trámites/);
+  // What an abort without a panic leaves: a WebAssembly.RuntimeError nobody catches.
+  await page.evaluate(() => { setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }); });
+  await page.getByRole('heading', { level: 1, name: 'Algo falló en esta página' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  await page.getByRole('button', { name: 'Volver a cargar' }).waitFor();
 });

@@ -52,7 +52,8 @@ test('the backend failing: kept, then sent once when it answers again', async ()
   const before = caseCount();
   let down = true;
   let calls = 0;
-  await page.route('**/api/v1/cases', (route) => {
+  // On the context: the service worker's Background Sync sends through it too.
+  await page.context().route('**/api/v1/cases', (route) => {
     calls += 1;
     return down
       ? route.fulfill({ status: 503, contentType: 'text/html', body: '<html><body>Service Unavailable</body></html>' })

@@ -63,6 +63,42 @@ pub struct Deployment {
     /// downloads anything. Unknown (another backend): searched in the browser.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_size: Option<usize>,
+    /// The installed app's name under its icon (the web app manifest's `short_name`;
+    /// its `name` is [`Deployment::name`]). The server writes these three into the
+    /// manifest and the pages; the app never reads them, so the wasm does not decode
+    /// them (its first download is at its budget).
+    #[serde(default = "default_short_name")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip))]
+    pub short_name: String,
+    /// The colour of the browser's and the installed app's bars (`theme_color`, and
+    /// `<meta name="theme-color">`), as `#rrggbb` or `#rgb`.
+    #[serde(default = "default_theme_color")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip))]
+    pub theme_color: String,
+    /// The installed app's splash screen colour (`background_color`), `#rrggbb` or `#rgb`.
+    #[serde(default = "default_background_color")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip))]
+    pub background_color: String,
+}
+
+fn default_short_name() -> String {
+    "Contacto".into()
+}
+
+fn default_theme_color() -> String {
+    "#0b3d66".into()
+}
+
+fn default_background_color() -> String {
+    "#ffffff".into()
+}
+
+/// Whether `colour` is a hex colour (`#rgb` or `#rrggbb`): the only form written into
+/// the manifest and the page, so a deployment file cannot inject anything else.
+pub fn is_hex_colour(colour: &str) -> bool {
+    colour
+        .strip_prefix('#')
+        .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Deployment texts in one more language; any may be left out.
@@ -277,5 +313,36 @@ mod localized_tests {
         assert_eq!(d.content_language(), "pt");
         d.languages.clear();
         assert_eq!(d.content_language(), "es");
+    }
+
+    #[test]
+    fn the_installed_app_looks_as_today_unless_the_deployment_says_otherwise() {
+        let mut json: serde_json::Value =
+            serde_json::from_str(include_str!("../../server/seed/deployment.json")).unwrap();
+        for field in ["short_name", "theme_color", "background_color"] {
+            json.as_object_mut().unwrap().remove(field);
+        }
+        let d: Deployment = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(
+            (
+                d.short_name.as_str(),
+                d.theme_color.as_str(),
+                d.background_color.as_str()
+            ),
+            ("Contacto", "#0b3d66", "#ffffff")
+        );
+        json["theme_color"] = "#1d5e2f".into();
+        let d: Deployment = serde_json::from_value(json).unwrap();
+        assert_eq!(d.theme_color, "#1d5e2f");
+    }
+
+    #[test]
+    fn only_hex_colours_are_colours() {
+        for ok in ["#0b3d66", "#FFF", "#abcdef"] {
+            assert!(is_hex_colour(ok), "{ok}");
+        }
+        for bad in ["0b3d66", "#0b3d6", "red", "#12345g", "#fff\"><script>", ""] {
+            assert!(!is_hex_colour(bad), "{bad}");
+        }
     }
 }

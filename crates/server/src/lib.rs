@@ -9,6 +9,7 @@ pub mod db;
 pub mod gateway;
 pub mod import;
 pub mod maintenance;
+pub mod manifest;
 pub mod problem;
 pub mod quota;
 pub mod ratelimit;
@@ -112,7 +113,19 @@ pub fn app(state: AppState) -> Router {
         router = router.route(gateway::ROUTE, axum::routing::any(gateway::forward));
     }
     if let Some(dist) = &state.dist {
-        router = router.fallback_service(web::static_files(dist));
+        router = router
+            .route(manifest::PATH, axum::routing::get(manifest::serve))
+            .fallback_service(web::static_files(dist));
+    }
+    // The deployment's theme colour in the pages, when it is not the build's.
+    if let Some(page) = index_html
+        .as_deref()
+        .and_then(|html| manifest::themed_index(html, &state.deployment))
+    {
+        let page: Arc<str> = page.into();
+        router = router.layer(axum::middleware::from_fn(move |req, next| {
+            manifest::pages(page.clone(), req, next)
+        }));
     }
     let mut router = router
         .layer(axum::middleware::from_fn(problem::plain_errors_as_problems))

@@ -62,7 +62,7 @@ impl<B: Send + 'static> Service<axum::http::Request<B>> for SpaFallback {
 /// `app.wasm`, `manifest.webmanifest`): such a request wants a file, never the app's
 /// page (a missing `sw.js` or `app-config.json` must be a 404, not HTML). Client routes
 /// (`/tramites/pasaporte-ordinario`, `/seguimiento/MDT-QUE-2026-00042`) have none.
-fn names_a_file(path: &str) -> bool {
+pub(crate) fn names_a_file(path: &str) -> bool {
     let last = path.rsplit('/').next().unwrap_or("");
     last.rsplit_once('.').is_some_and(|(stem, ext)| {
         !stem.is_empty()
@@ -156,6 +156,12 @@ fn is_built_asset(dist: Option<&Path>, path: &str) -> bool {
     plain && is_hashed_asset(path) && dist.join(relative).is_file()
 }
 
+/// The browser features the app may use: the microphone (dictation) and the phone's
+/// position (the wizard's "use my location"), for this origin only; never the camera.
+/// (`interest-cohort` is gone: FLoC was dropped, and browsers warn about a feature
+/// they do not know.)
+pub const PERMISSIONS_POLICY: &str = "camera=(), microphone=(self), geolocation=(self)";
+
 /// Adds security and cache headers to every response.
 pub async fn headers(
     csp: HeaderValue,
@@ -187,7 +193,7 @@ pub async fn headers(
     );
     h.insert(
         "permissions-policy",
-        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+        HeaderValue::from_static(PERMISSIONS_POLICY),
     );
     h.insert(
         header::CACHE_CONTROL,
@@ -254,6 +260,15 @@ mod tests {
         ] {
             assert!(!names_a_file(route), "{route}");
         }
+    }
+
+    #[test]
+    fn microphone_and_location_only_for_this_origin_and_no_camera() {
+        let policy: Vec<&str> = PERMISSIONS_POLICY.split(", ").collect();
+        assert_eq!(
+            policy,
+            ["camera=()", "microphone=(self)", "geolocation=(self)"]
+        );
     }
 
     #[test]

@@ -23,10 +23,14 @@ struct Site {
 
 /// A fake built app, compressed as `make app` does.
 fn site() -> Site {
+    site_with(&INDEX.repeat(4), cc_server::default_deployment())
+}
+
+fn site_with(index: &str, deployment: cc_core::config::Deployment) -> Site {
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), INDEX.repeat(4)).unwrap();
+    std::fs::write(dist.join("index.html"), index).unwrap();
     let mut wasm = b"\0asm\x01\0\0\0".to_vec();
     wasm.extend((0..20_000u32).map(|i| (i % 251) as u8 / 8));
     std::fs::write(dist.join(WASM), wasm).unwrap();
@@ -41,7 +45,7 @@ fn site() -> Site {
     assert_eq!(report.files, 3);
     let state = cc_server::build_state(
         &dir.path().join("db.sqlite3"),
-        cc_server::default_deployment(),
+        deployment,
         Some(dist.clone()),
     )
     .unwrap();
@@ -81,6 +85,10 @@ fn assert_security_headers(a: &Answer) {
     );
     assert_eq!(a.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     assert_eq!(a.headers[header::REFERRER_POLICY], "no-referrer");
+    assert_eq!(
+        a.headers["permissions-policy"],
+        "camera=(), microphone=(self), geolocation=(self)"
+    );
 }
 
 fn header(a: &Answer, name: header::HeaderName) -> Option<&str> {
@@ -260,4 +268,67 @@ async fn files_without_a_compressed_sibling_are_compressed_on_the_fly() {
     assert_eq!(a.status, StatusCode::OK);
     assert_eq!(header(&a, header::CONTENT_ENCODING), Some("br"));
     assert_eq!(unbrotli(&a.body), file(&site.dist, "late.css"));
+}
+
+/// How the installed app looks is the deployment's: the manifest gets its name, short
+/// name and colours (the rest as built, still revalidated), and the pages its
+/// theme-color; a deployment with the build's colour gets the pages as built.
+#[tokio::test]
+async fn the_manifest_and_the_pages_carry_the_deployments_look() {
+    let index = format!(
+        "<html><head><meta name=\"theme-color\" content=\"#0b3d66\"></head>{}",
+        INDEX.repeat(4)
+    );
+    let mut deployment = cc_server::default_deployment();
+    deployment.name = "Atención Municipal".into();
+    deployment.short_name = "Municipio".into();
+    deployment.theme_color = "#1d5e2f".into();
+    let site = site_with(&index, deployment);
+    std::fs::write(
+        site.dist.join("manifest.webmanifest"),
+        include_str!("../../../public/manifest.webmanifest"),
+    )
+    .unwrap();
+    let a = send(&site, Method::GET, "/manifest.webmanifest", None).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(
+        header(&a, header::CONTENT_TYPE),
+        Some("application/manifest+json")
+    );
+    assert_eq!(header(&a, header::CACHE_CONTROL), Some("no-cache"));
+    assert_security_headers(&a);
+    let manifest: serde_json::Value = serde_json::from_slice(&a.body).unwrap();
+    assert_eq!(manifest["name"], "Atención Municipal");
+    assert_eq!(manifest["short_name"], "Municipio");
+    assert_eq!(manifest["theme_color"], "#1d5e2f");
+    assert_eq!(manifest["background_color"], "#ffffff");
+    assert_eq!(manifest["display"], "standalone");
+    for path in ["/", "/index.html", "/contacto/tipo"] {
+        let a = send(&site, Method::GET, path, Some("br")).await;
+        assert_eq!(a.status, StatusCode::OK, "{path}");
+        let page = String::from_utf8(unbrotli(&a.body)).unwrap();
+        assert!(
+            page.contains("<meta name=\"theme-color\" content=\"#1d5e2f\">"),
+            "{path}: {page}"
+        );
+        assert!(page.contains("boot()"), "{path}");
+        assert_eq!(header(&a, header::CACHE_CONTROL), Some("no-cache"));
+        assert_security_headers(&a);
+    }
+    // Files and the API are not pages.
+    assert_eq!(
+        send(&site, Method::GET, "/favicon.ico", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let config = send(&site, Method::GET, "/api/v1/config", None).await;
+    let config: serde_json::Value = serde_json::from_slice(&config.body).unwrap();
+    assert_eq!(config["theme_color"], "#1d5e2f");
+
+    let built = site_with(&index, cc_server::default_deployment());
+    let a = send(&built, Method::GET, "/", None).await;
+    assert_eq!(
+        String::from_utf8(a.body).unwrap(),
+        index,
+        "the page as built"
+    );
 }

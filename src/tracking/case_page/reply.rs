@@ -17,6 +17,7 @@ use crate::components::form::{ErrorSummary, Errors, TextArea};
 use crate::components::AttachmentPicker;
 use crate::context::use_deployment;
 use crate::kept_cases;
+use crate::service_worker;
 use crate::tracking::texts::{t, tr, tr_signal};
 
 /// A reply in progress, kept per case like the wizard's draft.
@@ -74,15 +75,36 @@ pub fn ReplyForm(
         let (ticket, code) = (ticket.clone(), code.clone());
         leptos::task::spawn_local_scoped(async move {
             let safe = api::backend().capabilities().safe_retries;
-            if safe && !browser_online() {
-                let _ = set_sending.try_set(false);
-                let _ = draft.try_update(|d| d.queued = true);
-                return;
-            }
             let body = NewReply {
                 message: d.message.trim().to_string(),
                 attachments: d.attachments.iter().map(|a| a.id.clone()).collect(),
             };
+            // Waiting: also handed to the service worker (Background Sync), but only
+            // for a case kept on this device: the request carries the access code,
+            // which is otherwise never stored.
+            let queue = || {
+                let _ = draft.try_update(|d| d.queued = true);
+                if !kept_cases::is_saved(&ticket) {
+                    return;
+                }
+                if let Ok(json) = serde_json::to_string(&body) {
+                    let path = format!("/cases/{}/replies", api::encode(&ticket));
+                    let code = [("X-Access-Code", code.as_str())];
+                    service_worker::sync_later(
+                        "reply",
+                        Some(&ticket),
+                        &path,
+                        &d.idempotency_key,
+                        &code,
+                        json,
+                    );
+                }
+            };
+            if safe && !browser_online() {
+                let _ = set_sending.try_set(false);
+                queue();
+                return;
+            }
             // The one retry policy of the app (the wizard's too): safe, because of
             // the idempotency key. A waiting reply is tried once per chance.
             let policy = if from_outbox {
@@ -109,9 +131,7 @@ pub fn ReplyForm(
                     let _ = draft.try_update(|d| d.queued = false);
                     let _ = errors.try_set(p.errors);
                 }
-                Err(e) if safe && e.is_transient() => {
-                    let _ = draft.try_update(|d| d.queued = true);
-                }
+                Err(e) if safe && e.is_transient() => queue(),
                 Err(e) => {
                     let _ = draft.try_update(|d| d.queued = false);
                     let _ = set_failure.try_set(Some(e));
