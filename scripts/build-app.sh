@@ -60,6 +60,11 @@ for wasm in "$work/out"/*.wasm; do
   wasm-opt "-O$WASM_OPT_LEVEL" "${WASM_OPT_PARAMS[@]}" "$wasm" -o "$wasm"
 done
 
+say "texts-en.json, texts-pt.json (the languages fetched when chosen; native export)"
+# The split build has only Spanish compiled in (feature lazy-texts); the other languages
+# are lists of strings written from a native build that has them all.
+cargo run --quiet -p "$BIN" --bin export-texts -- "$work/out"
+
 build=$(cd "$work/out" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16)
 app_dir="app-$build"
 # Folders only (the trailing slash): dist/app-config.json stays.

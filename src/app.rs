@@ -7,7 +7,7 @@ use leptos_router::path;
 use crate::catalog::HomePage;
 use crate::components::{NavigatedFlag, SiteNotices};
 use crate::context::{provide_shared_contexts, use_deployment, use_site_name};
-use crate::i18n::{t, tr, Lang};
+use crate::i18n::{t, tr, Lang, LanguageChoice};
 use crate::intake::DraftStore;
 use crate::storage;
 
@@ -53,10 +53,42 @@ const LANG_KEY: &str = "cc-lang";
 /// Spanish unless the person chose another language on this device. The browser's
 /// language is not used: on shared and second-hand phones it is often not the
 /// person's, and a state service should open in its official language.
-fn initial_lang() -> Lang {
+pub fn stored_lang() -> Lang {
     storage::get_string(LANG_KEY)
         .and_then(|c| Lang::from_code(&c))
         .unwrap_or(Lang::Es)
+}
+
+/// The stored language if its texts are here (`main` fetched them before mounting);
+/// Spanish when they could not be fetched.
+fn initial_lang() -> Lang {
+    Some(stored_lang())
+        .filter(|l| texts_loader::is_ready(*l))
+        .unwrap_or(Lang::Es)
+}
+
+/// Fetches a language's texts when needed, then switches; a language that cannot be
+/// fetched (offline before it was ever used) leaves the current one and says so.
+fn language_choice(lang: RwSignal<Lang>) -> LanguageChoice {
+    let unavailable = RwSignal::new(false);
+    let choose = Callback::new(move |l: Lang| {
+        unavailable.set(false);
+        if texts_loader::is_ready(l) {
+            lang.set(l);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if texts_loader::ensure(l).await {
+                lang.set(l);
+            } else {
+                unavailable.set(true);
+            }
+        });
+    });
+    LanguageChoice {
+        choose,
+        unavailable,
+    }
 }
 
 #[component]
@@ -75,7 +107,9 @@ pub fn App() -> impl IntoView {
         storage::set_string(LANG_KEY, code);
     });
 
+    provide_context(language_choice(lang));
     provide_shared_contexts();
+    crate::display::provide_display();
     let first_path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
@@ -87,6 +121,7 @@ pub fn App() -> impl IntoView {
             {crate::embed::install_bridge()}
             <SkipLink />
             <Header />
+            <display_slot::DisplaySlot />
             <SiteNotices />
             <outbox::OutboxSlot />
             <main id="contenido" class="cc-main" tabindex="-1">
@@ -143,6 +178,7 @@ fn Header() -> impl IntoView {
     let site = use_site_name();
     let lang = crate::i18n::use_lang();
     let menu_open = RwSignal::new(false);
+    let unavailable = expect_context::<LanguageChoice>().unavailable;
     view! {
         <header class="cc-header">
             <div class="cc-width cc-header__inner">
@@ -162,7 +198,7 @@ fn Header() -> impl IntoView {
                                             class="cc-lang__button"
                                             lang=l.code()
                                             aria-pressed=move || (lang.get() == l).to_string()
-                                            on:click=move |_| lang.set(l)
+                                            on:click=move |_| crate::i18n::choose_lang(l)
                                         >
                                             {l.native_name()}
                                         </button>
@@ -171,20 +207,27 @@ fn Header() -> impl IntoView {
                             })
                             .collect_view()}
                     </ul>
+                    <p class="cc-lang__status" role="status">
+                        {move || unavailable.get().then(|| t().lang_unavailable)}
+                    </p>
                 </nav>
             </div>
+            // The navigation and, at its end, "Pantalla" (the display settings): on a
+            // phone they share one row ("Menú" on the left), so the header stays short.
+            <div class="cc-navrow">
+            <div class="cc-width cc-navrow__inner">
             <Show when=move || !crate::embed::is_embedded() fallback=crate::embed::EmbedNav>
             <nav class="cc-nav" aria-label=tr(|t| t.main_nav)>
                 // GOV.UK service navigation: on a phone the links fold behind "Menú",
                 // so the page's own content starts higher; wider screens show them all.
-                <div class="cc-width cc-nav__bar">
+                <div class="cc-nav__bar">
                     <button type="button" class="cc-nav__toggle" aria-controls="cc-nav-list"
                         aria-expanded=move || menu_open.get().to_string()
                         on:click=move |_| menu_open.update(|o| *o = !*o)>
                         {tr(|t| t.menu)}
                     </button>
                 </div>
-                <ul id="cc-nav-list" class="cc-width cc-nav__list" class:cc-nav__list--open=move || menu_open.get()>
+                <ul id="cc-nav-list" class="cc-nav__list" class:cc-nav__list--open=move || menu_open.get()>
                     <li on:click=move |_| menu_open.set(false)><A href="/tramites" attr:class="cc-nav__link">{tr(|t| t.nav_procedures)}</A></li>
                     <li on:click=move |_| menu_open.set(false)><A href="/contacto" attr:class="cc-nav__link">{tr(|t| t.nav_contact)}</A></li>
                     <li on:click=move |_| menu_open.set(false)><A href="/seguimiento" attr:class="cc-nav__link">{tr(|t| t.nav_track)}</A></li>
@@ -192,6 +235,9 @@ fn Header() -> impl IntoView {
                 </ul>
             </nav>
             </Show>
+            <crate::display::DisplayToggle />
+            </div>
+            </div>
         </header>
     }
 }
@@ -245,6 +291,8 @@ fn Footer() -> impl IntoView {
     }
 }
 
+mod display_slot;
 mod outbox;
 #[cfg(feature = "split")]
 mod split;
+pub mod texts_loader;

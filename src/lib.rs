@@ -8,6 +8,7 @@ pub mod app;
 pub mod catalog;
 pub mod components;
 pub mod context;
+pub mod display;
 pub mod embed;
 pub mod i18n;
 pub mod intake;
@@ -25,6 +26,8 @@ pub fn mount() {
     if !intake::install_quick_exit_guard() {
         return;
     }
+    // The person's display settings before the first paint of the app.
+    display::apply(display::saved());
     // The static "loading" shell of index.html gives way to the app.
     if let Some(boot) = web_sys::window()
         .and_then(|w| w.document())

@@ -138,11 +138,20 @@ fn values(source: &str) -> Vec<(String, String)> {
 const SAME_AS_SPANISH: &[(&str, &[&str])] = &[
     (
         "en",
-        &["error_prefix", "error_title_prefix", "actor_system", "no"],
+        &[
+            "error_prefix",
+            "error_title_prefix",
+            "actor_system",
+            "no",
+            "text_size_normal",
+        ],
     ),
     (
         "pt",
         &[
+            "text_size_normal",
+            "text_size_large",
+            "read_pause",
             "lang_label",
             "date_format",
             "units_minutes",

@@ -5,7 +5,7 @@
 //! human message: never a panic, never a blank screen.
 
 mod error;
-mod http;
+pub(crate) mod http;
 mod native;
 mod open311;
 mod retry;

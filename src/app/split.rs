@@ -73,6 +73,17 @@ pub fn outbox_notice() -> impl IntoView {
     when_ready(async { load_outbox_notice().await.unwrap_or_else(|_| ().into_any()) })
 }
 
+#[leptos::wasm_split::wasm_split(display, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn load_display_panel() -> Result<AnyView, ChunkLoadError> {
+    use crate::display::DisplayPanel;
+    Ok(view! { <DisplayPanel /> }.into_any())
+}
+
+/// The display panel, from its own chunk (downloaded on the first "Pantalla").
+pub fn display_panel() -> impl IntoView {
+    when_ready(async { load_display_panel().await.unwrap_or_else(|_| ().into_any()) })
+}
+
 #[leptos::wasm_split::wasm_split(not_found, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn load_not_found() -> Result<AnyView, ChunkLoadError> {
     use crate::components::NotFound;

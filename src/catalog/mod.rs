@@ -7,7 +7,7 @@ mod remote_search;
 mod results;
 mod search;
 mod search_state;
-mod texts;
+pub(crate) mod texts;
 
 pub use home::HomePage;
 pub use procedure::ProcedurePage;

@@ -9,7 +9,7 @@ use crate::api::{self, encode, ApiError};
 use crate::catalog::texts::{t, CatalogTexts};
 use crate::components::format::{decimal, duration, long_date, money};
 use crate::components::NotFound;
-use crate::components::{ErrorPanel, Loading, PageHeading, RichTextView};
+use crate::components::{ErrorPanel, Loading, PageHeading, ReadAloud, RichTextView};
 use crate::i18n::content_lang;
 
 #[component]
@@ -60,10 +60,11 @@ fn ProcedureDetail(procedure: Procedure) -> impl IntoView {
     let has_description = !p.description.is_empty();
     let has_modalities = !p.modalities.is_empty();
     view! {
-        <div class="cc-width cc-page cc-procedure">
+        <div class="cc-width cc-page cc-procedure" id="cc-procedure">
             <p class="cc-caption" lang=cl>{p.agency.name.clone()}</p>
             <PageHeading title=Signal::derive(move || name.clone()) lang=Signal::derive(cl) />
             <p class="cc-body-l" lang=cl>{p.summary.clone()}</p>
+            <ReadAloud region="cc-procedure" />
             <ul class="cc-tags">
                 {p.modalities.iter().any(|m| m.kind == ModalityKind::Online).then(|| view! { <li class="cc-tag">{tt.tag_online}</li> })}
                 {p.modalities.iter().any(|m| m.kind == ModalityKind::InPerson).then(|| view! { <li class="cc-tag">{tt.tag_in_person}</li> })}

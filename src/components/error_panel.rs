@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::ReadAloud;
 use crate::api::ApiError;
 use crate::context::use_deployment;
 use crate::i18n::{t, tr};
@@ -26,8 +27,15 @@ pub fn ErrorPanel(
 ) -> impl IntoView {
     let deployment = use_deployment();
     let error_for_msg = error.clone();
+    // Several panels may be on one page: each reads only itself.
+    static PANELS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let id = format!(
+        "cc-error-panel-{}",
+        PANELS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let region = id.clone();
     view! {
-        <div class="cc-error-panel" role="alert">
+        <div class="cc-error-panel" role="alert" id=id>
             <h2 class="cc-heading-m">{tr(|t| t.error_title)}</h2>
             <p>{move || error_for_msg.message(t())}</p>
             {move || {
@@ -49,6 +57,7 @@ pub fn ErrorPanel(
                         </button>
                     }
                 })}
+            <ReadAloud region=region />
         </div>
     }
 }

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use cc_core::intake::char_count::{self, CountBand};
 
+use super::dictation::Dictation;
 use super::ErrorMessage;
 use crate::i18n::{t, tr};
 
@@ -132,11 +133,18 @@ pub fn TextField(
     /// For fields whose errors are reported under another name (e.g. `contact`).
     #[prop(optional)]
     error_field: Option<&'static str>,
+    /// An error about this field and others together ("give an e-mail or a phone"),
+    /// shown once after them with the id `<name>-error`: while it shows, each of the
+    /// fields is invalid and is described by it.
+    #[prop(optional)]
+    shared_error: Option<&'static str>,
     /// Render the label as the page's h1 (one question per page).
     #[prop(optional)]
     label_is_heading: bool,
 ) -> impl IntoView {
     let error = error_for(errors, error_field.unwrap_or(id));
+    let shared = shared_error.map(|name| (name, error_for(errors, name)));
+    let shared_shows = move || shared.is_some_and(|(_, e)| e.get().is_some());
     let has_hint = hint.is_some();
     let label_view = move || view! { <label class="cc-label" for=id>{move || label.get()}</label> };
     view! {
@@ -157,8 +165,14 @@ pub fn TextField(
                 autocomplete=autocomplete
                 inputmode=inputmode
                 spellcheck="false"
-                aria-describedby=move || described_by(id, has_hint, error.get())
-                aria-invalid=move || error.get().map(|_| "true")
+                aria-describedby=move || {
+                    let own = described_by(id, has_hint, error.get());
+                    match shared.filter(|_| shared_shows()) {
+                        Some((name, _)) => Some(format!("{} {name}-error", own.unwrap_or_default()).trim().to_string()),
+                        None => own,
+                    }
+                }
+                aria-invalid=move || (error.get().is_some() || shared_shows()).then_some("true")
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
@@ -182,6 +196,9 @@ pub fn TextArea(
     /// Render the label as the page's h1 (one question per page).
     #[prop(optional)]
     label_is_heading: bool,
+    /// Offer dictation (free-text answers people may find hard to type).
+    #[prop(optional)]
+    dictation: bool,
 ) -> impl IntoView {
     let error = error_for(errors, id);
     let has_hint = hint.is_some();
@@ -231,6 +248,7 @@ pub fn TextArea(
             ></textarea>
             <p class="cc-hint cc-count" id=format!("{id}-count")>{count}</p>
             <p class="cc-visually-hidden" aria-live="polite" id=format!("{id}-count-status")>{move || spoken.get()}</p>
+            {dictation.then(|| view! { <Dictation id=id text=value on_text=on_input /> })}
         </div>
     }
 }

@@ -12,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <div class="cc-width cc-page">
             <PageHeading title=tr_signal(|t| t.not_found_title) />
             <p class="cc-body-l">{tr(|t| t.not_found_text)}</p>
-            <p><A href="/" attr:class="cc-link">{tr(|t| t.not_found_home)}</A></p>
+            <p><A href="/" attr:class="cc-link cc-link--alone">{tr(|t| t.not_found_home)}</A></p>
         </div>
     }
 }

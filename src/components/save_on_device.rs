@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::tr;
+use crate::i18n::{t, tr};
 use crate::kept_cases;
 
 #[component]
@@ -43,20 +43,25 @@ pub fn SaveOnDevice(
     view! {
         <section class="cc-inset cc-save-device" aria-labelledby="save-device-title">
             <h2 id="save-device-title" class="cc-heading-m">{tr(|t| t.confirm_save_title)}</h2>
+            // The outcome of a choice, in a status region that is always there, so it
+            // is announced as well as focused.
+            <div role="status">
+                <Show when=move || saved.get() || chose.get()>
+                    <p tabindex="-1" node_ref=outcome id="save-device-outcome">
+                        {move || if saved.get() { t().confirm_saved } else { t().confirm_forgotten }}
+                    </p>
+                </Show>
+            </div>
             <Show
                 when=move || saved.get()
                 fallback=move || view! {
                     <p>{tr(|t| t.confirm_save_text)}</p>
                     {receipt_note.then(|| view! { <p class="cc-caption">{tr(|t| t.confirm_tab_only)}</p> })}
-                    <Show when=move || chose.get()>
-                        <p tabindex="-1" node_ref=outcome id="save-device-outcome">{tr(|t| t.confirm_forgotten)}</p>
-                    </Show>
                     <button type="button" class="cc-button cc-button--secondary" on:click=save.clone()>
                         {tr(|t| t.confirm_save_button)}
                     </button>
                 }
             >
-                <p tabindex="-1" node_ref=outcome id="save-device-outcome">{tr(|t| t.confirm_saved)}</p>
                 <button type="button" class="cc-button cc-button--secondary" on:click=forget.clone()>
                     {tr(|t| t.confirm_forget_button)}
                 </button>

@@ -15,7 +15,7 @@
 
 mod integrate;
 mod snippet;
-mod texts;
+pub(crate) mod texts;
 
 pub use integrate::IntegratePage;
 
@@ -337,20 +337,27 @@ pub fn EmbedEntry() -> impl IntoView {
     } else {
         format!("{target}?{}", forwarded.join("&"))
     };
-    if let Some(l) = query
+    let wanted = query
         .with_untracked(|q| q.get("idioma"))
-        .and_then(|c| Lang::from_code(&c))
-    {
-        lang.set(l);
+        .and_then(|c| Lang::from_code(&c));
+    if let Some(l) = wanted {
+        crate::i18n::choose_lang(l);
     }
+    // On once the language is on (its texts may be fetched first), or could not be.
+    let unavailable = use_context::<crate::i18n::LanguageChoice>().map(|c| c.unavailable);
+    let gone = StoredValue::new(false);
     Effect::new(move |_| {
-        navigate(
-            &href,
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
+        let ready = wanted.is_none_or(|l| lang.get() == l) || unavailable.is_some_and(|u| u.get());
+        if ready && !gone.get_value() {
+            gone.set_value(true);
+            navigate(
+                &href,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
     });
     view! { <div class="cc-width cc-page"><Loading /></div> }
 }
@@ -363,7 +370,7 @@ pub fn EmbedNav() -> impl IntoView {
     use leptos_router::components::A;
     view! {
         <nav class="cc-nav" aria-label=tr(|t| t.main_nav)>
-            <ul class="cc-width cc-nav__list">
+            <ul class="cc-nav__list">
                 <li><A href="/contacto" attr:class="cc-nav__link">{tr(|t| t.nav_contact)}</A></li>
                 <li><A href="/seguimiento" attr:class="cc-nav__link">{tr(|t| t.nav_track)}</A></li>
             </ul>

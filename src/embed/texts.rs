@@ -6,68 +6,70 @@ use leptos::prelude::*;
 
 use crate::i18n::{fill_named, use_lang, Lang};
 
-pub struct EmbedTexts {
-    /// The button's default label; the same words `public/embed.js` uses.
-    pub default_label: &'static str,
+crate::texts_struct! {
+    pub struct EmbedTexts {
+        /// The button's default label; the same words `public/embed.js` uses.
+        pub default_label: &'static str,
 
-    pub title: &'static str,
-    pub lead: &'static str,
-    pub what_title: &'static str,
-    pub what_points: &'static [&'static str],
+        pub title: &'static str,
+        pub lead: &'static str,
+        pub what_title: &'static str,
+        pub what_points: &'static [&'static str],
 
-    pub config_title: &'static str,
-    pub field_agency: &'static str,
-    pub agency_hint: &'static str,
-    pub any_agency: &'static str,
-    pub field_type: &'static str,
-    pub any_type: &'static str,
-    pub field_procedure: &'static str,
-    pub procedure_hint: &'static str,
-    pub field_label: &'static str,
-    pub label_hint: &'static str,
-    pub field_lang: &'static str,
-    pub field_position: &'static str,
-    pub position_inline: &'static str,
-    pub position_inline_hint: &'static str,
-    pub position_floating: &'static str,
-    pub position_floating_hint: &'static str,
+        pub config_title: &'static str,
+        pub field_agency: &'static str,
+        pub agency_hint: &'static str,
+        pub any_agency: &'static str,
+        pub field_type: &'static str,
+        pub any_type: &'static str,
+        pub field_procedure: &'static str,
+        pub procedure_hint: &'static str,
+        pub field_label: &'static str,
+        pub label_hint: &'static str,
+        pub field_lang: &'static str,
+        pub field_position: &'static str,
+        pub position_inline: &'static str,
+        pub position_inline_hint: &'static str,
+        pub position_floating: &'static str,
+        pub position_floating_hint: &'static str,
 
-    pub snippet_title: &'static str,
-    pub snippet_hint: &'static str,
-    pub copy_snippet: &'static str,
-    pub copied: &'static str,
-    pub copy_failed: &'static str,
+        pub snippet_title: &'static str,
+        pub snippet_hint: &'static str,
+        pub copy_snippet: &'static str,
+        pub copied: &'static str,
+        pub copy_failed: &'static str,
 
-    pub preview_title: &'static str,
-    pub preview_hint: &'static str,
-    pub preview_page: &'static str,
+        pub preview_title: &'static str,
+        pub preview_hint: &'static str,
+        pub preview_page: &'static str,
 
-    pub options_title: &'static str,
-    pub option_col: &'static str,
-    pub meaning_col: &'static str,
-    pub property_col: &'static str,
-    /// `(attribute, meaning)`.
-    pub options: &'static [(&'static str, &'static str)],
-    pub style_title: &'static str,
-    pub style_text: &'static str,
-    /// `(custom property, meaning)`.
-    pub style_props: &'static [(&'static str, &'static str)],
-    pub events_title: &'static str,
-    pub events_text: &'static str,
+        pub options_title: &'static str,
+        pub option_col: &'static str,
+        pub meaning_col: &'static str,
+        pub property_col: &'static str,
+        /// `(attribute, meaning)`.
+        pub options: &'static [(&'static str, &'static str)],
+        pub style_title: &'static str,
+        pub style_text: &'static str,
+        /// `(custom property, meaning)`.
+        pub style_props: &'static [(&'static str, &'static str)],
+        pub events_title: &'static str,
+        pub events_text: &'static str,
 
-    pub nojs_title: &'static str,
-    pub nojs_text: &'static str,
-    pub copy_nojs: &'static str,
+        pub nojs_title: &'static str,
+        pub nojs_text: &'static str,
+        pub copy_nojs: &'static str,
 
-    pub origins_title: &'static str,
-    pub origins_text: &'static [&'static str],
-    /// `{}` is this site's origin.
-    origins_csp: &'static str,
-    pub origins_current: &'static str,
-    pub origins_none: &'static str,
+        pub origins_title: &'static str,
+        pub origins_text: &'static [&'static str],
+        /// `{}` is this site's origin.
+        origins_csp: &'static str,
+        pub origins_current: &'static str,
+        pub origins_none: &'static str,
 
-    pub messages_title: &'static str,
-    pub messages_text: &'static str,
+        pub messages_title: &'static str,
+        pub messages_text: &'static str,
+    }
 }
 
 pub const ES: EmbedTexts = EmbedTexts {
@@ -155,6 +157,7 @@ pub const ES: EmbedTexts = EmbedTexts {
     messages_text: "La página y la aplicación se comunican solo con postMessage, con este formato fijo. Cada lado comprueba el origen y descarta todo otro mensaje.",
 };
 
+#[cfg(not(feature = "lazy-texts"))]
 pub const EN: EmbedTexts = EmbedTexts {
     default_label: "Contact us",
 
@@ -240,6 +243,7 @@ pub const EN: EmbedTexts = EmbedTexts {
     messages_text: "The page and the app talk only through postMessage, in this fixed format. Each side checks the origin and drops every other message.",
 };
 
+#[cfg(not(feature = "lazy-texts"))]
 pub const PT: EmbedTexts = EmbedTexts {
     default_label: "Fale conosco",
 
@@ -332,6 +336,7 @@ impl EmbedTexts {
 }
 
 /// The embed texts of a language.
+#[cfg(not(feature = "lazy-texts"))]
 pub fn for_lang(lang: Lang) -> &'static EmbedTexts {
     match lang {
         Lang::Es => &ES,
@@ -339,6 +344,16 @@ pub fn for_lang(lang: Lang) -> &'static EmbedTexts {
         Lang::Pt => &PT,
     }
 }
+
+/// The embed texts of a language: Spanish compiled in, the others fetched
+/// (`crate::i18n::packed`) before the language becomes the current one.
+#[cfg(feature = "lazy-texts")]
+pub fn for_lang(lang: Lang) -> &'static EmbedTexts {
+    LOADED.get(lang).unwrap_or(&ES)
+}
+
+/// The embed texts of the languages fetched at run time.
+pub static LOADED: crate::i18n::packed::Loaded<EmbedTexts> = crate::i18n::packed::Loaded::new();
 
 /// The embed texts of the current language, tracked reactively.
 pub fn et() -> &'static EmbedTexts {

@@ -16,6 +16,7 @@ macro_rules! feature_texts {
         }
 
         /// These texts in a language.
+        #[cfg(not(feature = "lazy-texts"))]
         pub fn for_lang(lang: $crate::i18n::Lang) -> &'static $name {
             match lang {
                 $crate::i18n::Lang::Es => &es::TEXTS,
@@ -23,6 +24,17 @@ macro_rules! feature_texts {
                 $crate::i18n::Lang::Pt => &pt::TEXTS,
             }
         }
+
+        /// These texts in a language: Spanish is compiled in, the others are fetched
+        /// (`crate::i18n::packed`) before the language becomes the current one.
+        #[cfg(feature = "lazy-texts")]
+        pub fn for_lang(lang: $crate::i18n::Lang) -> &'static $name {
+            LOADED.get(lang).unwrap_or(&es::TEXTS)
+        }
+
+        /// The texts of the languages fetched at run time.
+        pub static LOADED: $crate::i18n::packed::Loaded<$name> =
+            $crate::i18n::packed::Loaded::new();
 
         /// These texts in the current language, tracked reactively.
         pub fn t() -> &'static $name {

@@ -5,16 +5,24 @@
 //! in production.
 //!
 //! Templates name their placeholders (`{date}`) and are filled with [`fill_named`].
+//!
+//! With the `lazy-texts` feature (the release build) only Spanish is compiled in; the
+//! other languages are fetched when chosen ([`packed`]).
 
+#[cfg(not(feature = "lazy-texts"))]
 mod en;
 mod es;
 mod feature_texts;
 mod field_errors;
+pub mod packed;
+#[cfg(not(feature = "lazy-texts"))]
 mod pt;
 
+#[cfg(not(feature = "lazy-texts"))]
 pub use en::TEXTS as EN;
 pub use es::TEXTS as ES;
 pub use field_errors::localize;
+#[cfg(not(feature = "lazy-texts"))]
 pub use pt::TEXTS as PT;
 
 use leptos::prelude::*;
@@ -53,6 +61,7 @@ impl Lang {
         }
     }
 
+    #[cfg(not(feature = "lazy-texts"))]
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::Es => &es::TEXTS,
@@ -60,7 +69,17 @@ impl Lang {
             Lang::Pt => &pt::TEXTS,
         }
     }
+
+    /// The texts of this language once loaded (the language only becomes the current
+    /// one after that); Spanish until then.
+    #[cfg(feature = "lazy-texts")]
+    pub fn texts(self) -> &'static Texts {
+        LOADED.get(self).unwrap_or(&es::TEXTS)
+    }
 }
+
+/// The shared texts of the languages fetched at run time (`lazy-texts`).
+pub static LOADED: packed::Loaded<Texts> = packed::Loaded::new();
 
 /// Replaces each `{name}` with its value. Templates are only filled through the
 /// methods of the texts structs, whose parameters name every placeholder, so a missing
@@ -113,6 +132,23 @@ pub fn content_lang() -> Signal<Option<String>> {
     })
 }
 
+/// How the interface's language is changed: the shell makes the texts available first
+/// (the release build fetches languages other than Spanish), then switches.
+#[derive(Clone, Copy)]
+pub struct LanguageChoice {
+    pub choose: Callback<Lang>,
+    /// The last language chosen could not be fetched.
+    pub unavailable: RwSignal<bool>,
+}
+
+/// Switches to `lang` once its texts are here (at once when they already are).
+pub fn choose_lang(lang: Lang) {
+    match use_context::<LanguageChoice>() {
+        Some(choice) => choice.choose.run(lang),
+        None => use_lang().set(lang),
+    }
+}
+
 /// The current language, provided at the root.
 pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<RwSignal<Lang>>()
@@ -137,127 +173,156 @@ pub fn tr_signal(pick: fn(&'static Texts) -> &'static str) -> Signal<String> {
     Signal::derive(move || pick(t()).to_string())
 }
 
-/// Every text of the interface. Field names say where the text is used.
-pub struct Texts {
-    /// Which language these texts are.
-    pub lang: Lang,
-    pub lang_label: &'static str,
-    pub skip_to_content: &'static str,
-    pub main_nav: &'static str,
-    pub nav_procedures: &'static str,
-    pub nav_contact: &'static str,
-    pub nav_track: &'static str,
-    pub nav_my_cases: &'static str,
-    pub footer_other_channels: &'static str,
-    pub footer_phone: &'static str,
-    pub footer_email: &'static str,
-    pub footer_offices: &'static str,
-    pub footer_privacy: &'static str,
-    pub footer_for_agencies: &'static str,
+crate::texts_struct! {
+    /// Every text of the interface. Field names say where the text is used.
+    pub struct Texts {
+        /// Which language these texts are.
+        pub lang: Lang,
+        pub lang_label: &'static str,
+        pub skip_to_content: &'static str,
+        pub main_nav: &'static str,
+        pub nav_procedures: &'static str,
+        pub nav_contact: &'static str,
+        pub nav_track: &'static str,
+        pub nav_my_cases: &'static str,
+        pub footer_other_channels: &'static str,
+        pub footer_phone: &'static str,
+        pub footer_email: &'static str,
+        pub footer_offices: &'static str,
+        pub footer_privacy: &'static str,
+        pub footer_for_agencies: &'static str,
 
-    pub loading: &'static str,
-    pub retry: &'static str,
-    pub error_title: &'static str,
-    pub error_network: &'static str,
-    /// A part of the app (a route's code) could not be downloaded.
-    pub error_app_part: &'static str,
-    pub error_timeout: &'static str,
-    pub error_server: &'static str,
-    pub error_malformed: &'static str,
-    pub error_not_found: &'static str,
-    error_other_channels: &'static str,
-    pub months: [&'static str; 12],
-    /// Template for a full date: day, month name, year.
-    date_format: &'static str,
-    pub units_minutes: &'static str,
-    pub units_hours: &'static str,
-    pub units_days: &'static str,
-    pub units_business_days: &'static str,
-    pub units_weeks: &'static str,
-    pub units_months: &'static str,
-    pub business_days_explained: &'static str,
+        pub loading: &'static str,
+        pub retry: &'static str,
+        pub error_title: &'static str,
+        pub error_network: &'static str,
+        /// A part of the app (a route's code) could not be downloaded.
+        pub error_app_part: &'static str,
+        pub error_timeout: &'static str,
+        pub error_server: &'static str,
+        pub error_malformed: &'static str,
+        pub error_not_found: &'static str,
+        error_other_channels: &'static str,
+        pub months: [&'static str; 12],
+        /// Template for a full date: day, month name, year.
+        date_format: &'static str,
+        pub units_minutes: &'static str,
+        pub units_hours: &'static str,
+        pub units_days: &'static str,
+        pub units_business_days: &'static str,
+        pub units_weeks: &'static str,
+        pub units_months: &'static str,
+        pub business_days_explained: &'static str,
 
-    pub not_found_title: &'static str,
-    pub not_found_text: &'static str,
-    pub not_found_home: &'static str,
+        pub not_found_title: &'static str,
+        pub not_found_text: &'static str,
+        pub not_found_home: &'static str,
 
-    pub error_prefix: &'static str,
-    pub error_summary_title: &'static str,
-    pub error_title_prefix: &'static str,
-    chars_left: &'static str,
-    chars_over: &'static str,
-    pub err_case_type: &'static str,
-    pub err_agency: &'static str,
-    pub err_identity: &'static str,
-    pub err_description_required: &'static str,
-    err_description_short: &'static str,
-    err_description_long: &'static str,
-    pub err_date_future: &'static str,
-    pub err_date_format: &'static str,
-    err_place_long: &'static str,
-    pub err_anonymous_not_allowed: &'static str,
-    pub err_name_required: &'static str,
-    err_name_long: &'static str,
-    pub err_contact_required: &'static str,
-    pub err_email_format: &'static str,
-    pub err_phone_format: &'static str,
-    pub err_consent: &'static str,
-    err_attachment_big: &'static str,
-    err_attachment_many: &'static str,
-    pub err_attachment_empty: &'static str,
-    pub err_attachment_type: &'static str,
-    pub agency_unknown: &'static str,
-    pub date_day: &'static str,
-    pub date_month: &'static str,
-    pub date_year: &'static str,
-    pub remove: &'static str,
-    pub attachments_uploading: &'static str,
-    pub send_failed_nothing_lost: &'static str,
-    pub sending: &'static str,
-    pub confirm_save_title: &'static str,
-    pub confirm_save_text: &'static str,
-    pub confirm_save_button: &'static str,
-    pub confirm_saved: &'static str,
-    pub confirm_forget_button: &'static str,
-    pub confirm_forgotten: &'static str,
-    pub confirm_tab_only: &'static str,
-    pub units_day: &'static str,
-    pub units_business_day: &'static str,
-    chars_left_one: &'static str,
-    chars_over_one: &'static str,
-    pub units_minute: &'static str,
-    pub units_hour: &'static str,
-    pub units_week: &'static str,
-    pub units_month: &'static str,
-    pub menu: &'static str,
-    error_rate_limited_wait: &'static str,
-    error_upload_quota: &'static str,
-    error_refused: &'static str,
-    pub outbox_waiting: &'static str,
-    outbox_sent: &'static str,
-    pub outbox_see_receipt: &'static str,
-    pub outbox_refused: &'static str,
-    pub outbox_review: &'static str,
-    pub error_unsupported: &'static str,
-    pub error_forbidden: &'static str,
-    pub error_conflict: &'static str,
-    pub error_too_large: &'static str,
-    pub error_rejected: &'static str,
-    pub error_not_json: &'static str,
-    pub units_second: &'static str,
-    pub units_seconds: &'static str,
+        pub error_prefix: &'static str,
+        pub error_summary_title: &'static str,
+        pub error_title_prefix: &'static str,
+        chars_left: &'static str,
+        chars_over: &'static str,
+        pub err_case_type: &'static str,
+        pub err_agency: &'static str,
+        pub err_identity: &'static str,
+        pub err_description_required: &'static str,
+        err_description_short: &'static str,
+        err_description_long: &'static str,
+        pub err_date_future: &'static str,
+        pub err_date_format: &'static str,
+        err_place_long: &'static str,
+        pub err_anonymous_not_allowed: &'static str,
+        pub err_name_required: &'static str,
+        err_name_long: &'static str,
+        pub err_contact_required: &'static str,
+        pub err_email_format: &'static str,
+        pub err_phone_format: &'static str,
+        pub err_consent: &'static str,
+        err_attachment_big: &'static str,
+        err_attachment_many: &'static str,
+        pub err_attachment_empty: &'static str,
+        pub err_attachment_type: &'static str,
+        pub agency_unknown: &'static str,
+        pub date_day: &'static str,
+        pub date_month: &'static str,
+        pub date_year: &'static str,
+        pub remove: &'static str,
+        pub attachments_uploading: &'static str,
+        pub send_failed_nothing_lost: &'static str,
+        pub sending: &'static str,
+        pub confirm_save_title: &'static str,
+        pub confirm_save_text: &'static str,
+        pub confirm_save_button: &'static str,
+        pub confirm_saved: &'static str,
+        pub confirm_forget_button: &'static str,
+        pub confirm_forgotten: &'static str,
+        pub confirm_tab_only: &'static str,
+        pub units_day: &'static str,
+        pub units_business_day: &'static str,
+        chars_left_one: &'static str,
+        chars_over_one: &'static str,
+        pub units_minute: &'static str,
+        pub units_hour: &'static str,
+        pub units_week: &'static str,
+        pub units_month: &'static str,
+        pub menu: &'static str,
+        error_rate_limited_wait: &'static str,
+        error_upload_quota: &'static str,
+        error_refused: &'static str,
+        pub outbox_waiting: &'static str,
+        outbox_sent: &'static str,
+        pub outbox_see_receipt: &'static str,
+        pub outbox_refused: &'static str,
+        pub outbox_review: &'static str,
+        pub error_unsupported: &'static str,
+        pub error_forbidden: &'static str,
+        pub error_conflict: &'static str,
+        pub error_too_large: &'static str,
+        pub error_rejected: &'static str,
+        pub error_not_json: &'static str,
+        pub units_second: &'static str,
+        pub units_seconds: &'static str,
 
-    /// Under the header while the phone has no connection.
-    pub offline_banner: &'static str,
-    /// A new version of the app is downloaded and waits for the person's tap.
-    pub update_available: &'static str,
-    pub update_button: &'static str,
-    /// In the wizard when the browser does not let the draft be stored.
-    pub storage_memory_warning: &'static str,
-    /// The screen that replaces a page that crashed (`panic_screen`).
-    pub crash_title: &'static str,
-    pub crash_text: &'static str,
-    pub crash_reload: &'static str,
+        /// Under the header while the phone has no connection.
+        pub offline_banner: &'static str,
+        /// A new version of the app is downloaded and waits for the person's tap.
+        pub update_available: &'static str,
+        pub update_button: &'static str,
+        /// In the wizard when the browser does not let the draft be stored.
+        pub storage_memory_warning: &'static str,
+        /// The screen that replaces a page that crashed (`panic_screen`).
+        pub crash_title: &'static str,
+        pub crash_text: &'static str,
+        pub crash_reload: &'static str,
+        /// The header's button that opens the display settings, and the panel.
+        pub display_button: &'static str,
+        pub display_title: &'static str,
+        pub display_intro: &'static str,
+        pub text_size_legend: &'static str,
+        pub text_size_normal: &'static str,
+        pub text_size_large: &'static str,
+        pub text_size_largest: &'static str,
+        pub contrast_label: &'static str,
+        pub simple_view_label: &'static str,
+        pub display_saved: &'static str,
+        pub display_close: &'static str,
+        /// "Escuchar": reads the page's question or text aloud (speech synthesis).
+        pub read_aloud: &'static str,
+        pub read_pause: &'static str,
+        pub read_resume: &'static str,
+        pub read_stop: &'static str,
+        /// Dictation into a text box (speech recognition), and its states.
+        pub dictate: &'static str,
+        pub dictate_stop: &'static str,
+        pub dictate_listening: &'static str,
+        pub dictate_stopped: &'static str,
+        pub dictate_denied: &'static str,
+        pub dictate_failed: &'static str,
+        pub dictate_keyboard_hint: &'static str,
+        /// A language chosen in the header could not be downloaded.
+        pub lang_unavailable: &'static str,
+    }
 }
 
 /// The templates, each a function whose parameters name its placeholders.

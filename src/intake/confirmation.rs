@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::components::format::long_date;
-use crate::components::PageHeading;
+use crate::components::{PageHeading, ReadAloud};
 use crate::context::use_deployment;
 use crate::i18n::use_lang;
 use crate::intake::texts::t;
@@ -30,7 +30,7 @@ pub fn ConfirmationPage() -> impl IntoView {
         }
     });
     view! {
-        <div class="cc-width cc-page cc-receipt">
+        <div class="cc-width cc-page cc-receipt" id="cc-receipt">
             {move || match kept() {
                 None => view! {
                     <PageHeading title=title />
@@ -83,6 +83,7 @@ fn Confirmation(kept: KeptReceipt, title: Signal<String>) -> impl IntoView {
             <p class="cc-panel__label">{tt.confirm_ticket}</p>
             <p class="cc-panel__value" id="ticket">{r.ticket.clone()}</p>
         </div>
+        <ReadAloud region="cc-receipt" />
         {if has_code {
             view! {
                 <h2 class="cc-heading-m">{tt.confirm_code_title}</h2>

@@ -13,7 +13,7 @@ mod review;
 mod send;
 mod start;
 mod steps;
-mod texts;
+pub(crate) mod texts;
 
 pub use confirmation::ConfirmationPage;
 pub use draft::{use_draft, DraftStore};

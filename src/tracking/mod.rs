@@ -4,7 +4,7 @@
 mod case_page;
 mod lookup;
 mod my_cases_page;
-mod texts;
+pub(crate) mod texts;
 
 pub use case_page::CasePage;
 pub use lookup::LookupPage;

@@ -8,6 +8,7 @@ pub mod api;
 pub mod app_config;
 pub mod catalog;
 pub mod config;
+pub mod display;
 pub mod intake;
 pub mod links;
 pub mod open311;

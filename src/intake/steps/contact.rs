@@ -74,11 +74,11 @@ pub fn ContactStep(deployment: Deployment, draft: DraftStore, errors: Errors) ->
                 <TextField id="email" label=tr_signal(|t| t.email_label)
                     hint=tr_signal(|t| t.email_hint)
                     value=Signal::derive(move || draft.0.with(|d| d.email.clone())) on_input=set(|d, v| d.email = v)
-                    errors=errors input_type="email" autocomplete="email" />
+                    errors=errors input_type="email" autocomplete="email" shared_error="contact" />
                 <TextField id="phone" label=tr_signal(|t| t.phone_label)
                     hint=tr_signal(|t| t.phone_hint)
                     value=Signal::derive(move || draft.0.with(|d| d.phone.clone())) on_input=set(|d, v| d.phone = v)
-                    errors=errors input_type="tel" autocomplete="tel" />
+                    errors=errors input_type="tel" autocomplete="tel" shared_error="contact" />
                 {move || crate::components::form::error_for(errors, "contact").get().map(|m| view! {
                     <p class="cc-error-message" id="contact-error"><span class="cc-visually-hidden">{t().error_prefix}</span>{m}</p>
                 })}

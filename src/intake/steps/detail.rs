@@ -93,7 +93,7 @@ pub fn DetailStep(n: u8, draft: DraftStore, errors: Errors) -> impl IntoView {
         .into_any(),
         Datatype::Text => view! {
             <TextArea id="detail" label=label hint=Signal::stored(hint.unwrap_or_default())
-                value=one on_input=set_one errors=errors max=TEXT_MAX label_is_heading=true />
+                value=one on_input=set_one errors=errors max=TEXT_MAX label_is_heading=true dictation=true />
         }
         .into_any(),
         Datatype::Number => view! {

@@ -39,7 +39,7 @@ use super::draft::{use_draft, Draft, DraftStore};
 use super::quick_exit::QuickExit;
 use super::{allowed_step, case_type, neighbours, progress, Step};
 use crate::components::form::{ErrorSummary, Errors};
-use crate::components::{use_page_title, Loading};
+use crate::components::{use_page_title, Loading, ReadAloud};
 use crate::context::use_deployment;
 use crate::i18n::localize;
 use crate::i18n::use_lang;
@@ -152,11 +152,14 @@ fn StepFrame(step: Step, deployment: Deployment) -> impl IntoView {
             <QuickExit />
             {back_href.map(|href| view! { <A href=href attr:class="cc-back-link">{tr(|t| t.back)}</A> })}
             <p class="cc-caption cc-progress">{progress_text}</p>
-            <ErrorSummary errors=errors />
-            <form novalidate on:submit=on_submit>
-                {step_body(step, deployment, draft, errors)}
-                <button type="submit" class="cc-button">{tr(|t| t.continue_button)}</button>
-            </form>
+            <ReadAloud region="cc-question" />
+            <div id="cc-question">
+                <ErrorSummary errors=errors />
+                <form novalidate on:submit=on_submit>
+                    {step_body(step, deployment, draft, errors)}
+                    <button type="submit" class="cc-button" data-read-skip="">{tr(|t| t.continue_button)}</button>
+                </form>
+            </div>
             <DraftNote />
         </div>
     }

@@ -34,6 +34,7 @@ pub fn WhatHappenedStep(
             errors=errors
             max=max
             label_is_heading=true
+            dictation=true
         />
         {asks.then(|| view! {
             <DateInput

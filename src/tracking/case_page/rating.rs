@@ -112,7 +112,7 @@ pub fn RatingForm(
                 <Radios id="rating_score" legend=tr_signal(|t| t.rating_score) options=scores
                     value=score.into() on_change=Callback::new(move |v| score.set(Some(v))) errors=errors />
                 <TextArea id="rating_comment" label=tr_signal(|t| t.rating_comment)
-                    value=comment.into() on_input=Callback::new(move |v| comment.set(v)) errors=errors max=cc_core::tracking::RATING_COMMENT_MAX />
+                    value=comment.into() on_input=Callback::new(move |v| comment.set(v)) errors=errors max=cc_core::tracking::RATING_COMMENT_MAX dictation=true />
                 <button type="submit" class="cc-button" aria-disabled=move || sending.get().then_some("true")>{tr(|t| t.rating_send)}</button>
             </form>
         </section>

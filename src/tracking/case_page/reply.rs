@@ -184,7 +184,7 @@ pub fn ReplyForm(
                     hint=tr_signal(|t| t.reply_hint)
                     value=Signal::derive(move || draft.with(|d| d.message.clone()))
                     on_input=Callback::new(move |v: String| draft.update(|d| d.message = v))
-                    errors=errors max=max />
+                    errors=errors max=max dictation=true />
                 <AttachmentPicker
                     id="reply-files"
                     label=tr_signal(|t| t.reply_files)
