@@ -108,6 +108,13 @@ struct Session {
 }
 
 impl Session {
+    /// Takes the highlight off every block of this reading.
+    fn unmark(&self) {
+        for b in &self.blocks {
+            let _ = b.class_list().remove_1(READING);
+        }
+    }
+
     /// Unhooks the handlers first, so a late event from the browser finds nothing.
     fn end(self) {
         for u in &self.utterances {
@@ -115,9 +122,7 @@ impl Session {
             u.set_onend(None);
             u.set_onerror(None);
         }
-        for b in &self.blocks {
-            let _ = b.class_list().remove_1(READING);
-        }
+        self.unmark();
     }
 }
 
@@ -158,9 +163,7 @@ fn start(region: &Element, current: &Current, state: RwSignal<Reading>) {
         let (shown, owner) = (el.clone(), current.clone());
         let on_start = Closure::<dyn Fn()>::new(move || {
             if let Some(s) = owner.borrow().as_ref() {
-                for b in &s.blocks {
-                    let _ = b.class_list().remove_1(READING);
-                }
+                s.unmark();
             }
             let _ = shown.class_list().add_1(READING);
             let options = web_sys::ScrollIntoViewOptions::new();
@@ -173,9 +176,7 @@ fn start(region: &Element, current: &Current, state: RwSignal<Reading>) {
         // never inside one of its own handlers.
         let on_end = Closure::<dyn Fn()>::new(move || {
             if let Some(s) = owner.borrow().as_ref() {
-                for b in &s.blocks {
-                    let _ = b.class_list().remove_1(READING);
-                }
+                s.unmark();
             }
             state.set(Reading::Idle);
         });

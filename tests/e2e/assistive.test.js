@@ -12,8 +12,7 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import {
   serverAndBrowser, freePort, newPage, settled, fillQueja, sql, axe, axeIn, axTree, headingProblems, landmarkProblems,
-  nameProblems, liveRegionProblems, errorProblems, focusIndicator, reflowProblems, smallTargets,
-} from './lib.js';
+  nameProblems, liveRegionProblems, errorProblems, focusIndicator, reflowProblems, smallTargets, staffEvent } from './lib.js';
 
 const TOKEN = 'e2e-staff-token';
 // The agency page that embeds the app is served on a free port, and the built-in
@@ -41,14 +40,7 @@ const agency = http.createServer((req, res) => {
 }).listen(agencyPort, '127.0.0.1');
 const axeTable = [];
 
-async function staff(ticket, action) {
-  const r = await fetch(`${h.server.base}/api/v1/staff/cases/${ticket}/events`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify(action),
-  });
-  assert.ok(r.ok, `staff ${action.action}: ${r.status} ${await r.text()}`);
-}
+const staff = (ticket, action) => staffEvent(h.server.base, TOKEN, ticket, action);
 
 /** The case the tracking screens show, filed on first use (a root-level `before` may
  *  run before the server is up) and asked for information, so its page also shows the

@@ -419,3 +419,14 @@ export async function smallTargets(page, min = 44) {
     return out;
   }, min);
 }
+
+/** A staff member's action on a case through the staff API (`request_info`, `answer`,
+ *  …), as the tests' stand-in for the agency; fails the test on a refusal. */
+export async function staffEvent(base, token, ticket, action) {
+  const r = await fetch(`${base}/api/v1/staff/cases/${ticket}/events`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(action),
+  });
+  if (!r.ok) throw new Error(`staff ${action.action}: ${r.status} ${await r.text()}`);
+}

@@ -3,19 +3,12 @@
 // look-up form, "my cases", and axe on every tracking screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, newPage, settled, expectAccessible, screenshot, fillQueja, PNG_1X1, sql } from './lib.js';
+import { serverAndBrowser, newPage, settled, expectAccessible, screenshot, fillQueja, PNG_1X1, sql, staffEvent } from './lib.js';
 
 const TOKEN = 'e2e-staff-token';
 const h = serverAndBrowser([], { CC_STAFF_TOKEN: TOKEN });
 
-async function staff(ticket, action) {
-  const r = await fetch(`${h.server.base}/api/v1/staff/cases/${ticket}/events`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify(action),
-  });
-  assert.ok(r.ok, `staff ${action.action}: ${r.status} ${await r.text()}`);
-}
+const staff = (ticket, action) => staffEvent(h.server.base, TOKEN, ticket, action);
 
 test('the whole cycle: file, follow, reply, answer, rate', async () => {
   const page = await newPage(h.browser);
