@@ -41,6 +41,15 @@ const TEXT_STRUCTS: &[(&str, &str, &[&str])] = &[
             "src/tracking/texts/pt.rs",
         ],
     ),
+    (
+        "src/transparency/texts/mod.rs",
+        "pub struct TransparencyTexts {",
+        &[
+            "src/transparency/texts/es.rs",
+            "src/transparency/texts/en.rs",
+            "src/transparency/texts/pt.rs",
+        ],
+    ),
     ("src/embed/texts.rs", "pub struct EmbedTexts {", &[]),
 ];
 
