@@ -34,7 +34,7 @@ pub fn DataTable(
         <div class="cc-data-table">
             <div class="cc-data-table__scroll">
                 <table class="cc-table">
-                    <caption class="cc-table__caption">{caption}</caption>
+                    <caption class="cc-visually-hidden">{caption}</caption>
                     <thead><tr>{head}</tr></thead>
                     <tbody>{body}</tbody>
                 </table>

@@ -24,7 +24,7 @@ test('the page shows the figures of the last 12 months, drawn and in tables', as
   assert.ok(Number(cases) > 0);
   assert.equal(await page.locator('h1').innerText(), 'Transparencia');
   // Twelve months in the trend table, bars for the published counts.
-  assert.equal(await page.locator('table:has(caption:text-is("Evolución por mes")) tbody tr').count(), 12);
+  assert.equal(await page.locator('.cc-data-table:has(button[data-csv="casos-por-mes"]) tbody tr').count(), 12);
   assert.ok((await page.locator('svg.cc-chart__svg rect.cc-chart__bar').count()) > 5);
   // Every chart says what it shows in a sentence.
   for (const s of await page.locator('.cc-chart__summary').allInnerTexts()) assert.ok(s.length > 20, s);
@@ -50,9 +50,8 @@ test('choosing an agency and a period updates the URL and the figures', async ()
   await page.locator('#tr-desde').selectOption(month);
   await page.getByRole('button', { name: 'Ver cifras' }).click();
   await page.waitForURL((u) => u.searchParams.get('desde') === month && u.searchParams.get('hasta') === month);
-  await page.waitForFunction(() => document.querySelectorAll('table:has(caption) tbody tr').length > 0
-    && [...document.querySelectorAll('caption')].some((c) => c.innerText === 'Evolución por mes'
-      && c.closest('table').querySelectorAll('tbody tr').length === 1));
+  await page.waitForFunction(() => document
+    .querySelectorAll('.cc-data-table:has(button[data-csv="casos-por-mes"]) tbody tr').length === 1);
   // The address reproduces the view.
   const again = await newPage(h.browser);
   await again.goto(page.url());
@@ -67,7 +66,7 @@ test('a table downloads as CSV with its rows', async () => {
   const page = await newPage(h.browser);
   await page.goto(`${h.server.base}/transparencia`);
   await figures(page);
-  const table = page.locator('table:has(caption:text-is("Evolución por mes"))');
+  const table = page.locator('.cc-data-table:has(button[data-csv="casos-por-mes"])');
   const rows = await table.locator('tbody tr').allInnerTexts();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
