@@ -22,6 +22,7 @@ mod pages {
     pub use crate::embed::{EmbedEntry, IntegratePage};
     pub use crate::intake::{ConfirmationPage, PrivacyPage, StartPage, StepPage};
     pub use crate::tracking::{CasePage, LookupPage, MyCasesPage};
+    pub use crate::transparency::TransparencyPage;
 }
 
 #[cfg(not(feature = "split"))]
@@ -138,6 +139,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/integrar") view=page!(IntegratePage) />
                     <Route path=path!("/embed/*rest") view=page!(EmbedEntry) />
                     <Route path=path!("/privacidad") view=page!(PrivacyPage) />
+                    <Route path=path!("/transparencia") view=page!(TransparencyPage) />
                 </Routes>
             </main>
             <Show when=move || !crate::embed::is_embedded()>
@@ -285,6 +287,9 @@ fn Footer() -> impl IntoView {
                 <ul class="cc-footer__links">
                     <li><A href="/privacidad" attr:class="cc-link">{tr(|t| t.footer_privacy)}</A></li>
                     <li><A href="/integrar" attr:class="cc-link">{tr(|t| t.footer_for_agencies)}</A></li>
+                    {crate::api::backend().capabilities().transparency.then(|| view! {
+                        <li><A href="/transparencia" attr:class="cc-link">{tr(|t| t.footer_transparency)}</A></li>
+                    })}
                 </ul>
             </div>
         </footer>

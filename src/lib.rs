@@ -17,6 +17,7 @@ pub mod panic_screen;
 pub mod service_worker;
 pub mod storage;
 pub mod tracking;
+pub mod transparency;
 
 /// Mounts the app on `<body>`; called by `main` (and by tests).
 pub fn mount() {

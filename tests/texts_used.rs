@@ -41,6 +41,15 @@ const TEXT_STRUCTS: &[(&str, &str, &[&str])] = &[
             "src/tracking/texts/pt.rs",
         ],
     ),
+    (
+        "src/transparency/texts/mod.rs",
+        "pub struct TransparencyTexts {",
+        &[
+            "src/transparency/texts/es.rs",
+            "src/transparency/texts/en.rs",
+            "src/transparency/texts/pt.rs",
+        ],
+    ),
     ("src/embed/texts.rs", "pub struct EmbedTexts {", &[]),
 ];
 
@@ -183,6 +192,20 @@ const SAME_AS_SPANISH: &[(&str, &[&str])] = &[
             "status_answered",
             "actor_system",
             "score_3",
+            // Transparency: "Reservado", "Valor", "Casos por tipo", "Canal",
+            // "Mediana", "Percentil 90", "{month} de {year}"… are Portuguese too.
+            "reserved",
+            "value",
+            "by_type",
+            "by_channel",
+            "col_type",
+            "col_channel",
+            "col_cases",
+            "col_measure",
+            "col_median",
+            "col_p90",
+            "month_year",
+            "percent_of",
         ],
     ),
 ];

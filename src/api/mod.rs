@@ -19,6 +19,7 @@ use cc_core::intake::{AttachmentReceipt, CaseReceipt, NewCase};
 use cc_core::open311::{Attribute, Location};
 use cc_core::search::SearchPage;
 use cc_core::tracking::{CaseView, NewReply, Rating};
+use cc_core::transparency::Transparency;
 
 pub use error::ApiError;
 pub use http::encode;
@@ -50,6 +51,8 @@ pub struct Capabilities {
     /// A filing carries an idempotency key, so a lost answer can be retried without
     /// filing twice. Without it, a send is tried once and the person decides.
     pub safe_retries: bool,
+    /// Publishes aggregate figures (`/transparencia`); Open311 has no such call.
+    pub transparency: bool,
 }
 
 /// A case as the wizard sends it, with what some backends need beyond the contract's
@@ -131,6 +134,7 @@ impl Backend {
                 confidential: true,
                 location: false,
                 safe_retries: true,
+                transparency: true,
             },
             Backend::Open311(_) => Capabilities {
                 access_codes: false,
@@ -142,6 +146,7 @@ impl Backend {
                 confidential: false,
                 location: true,
                 safe_retries: false,
+                transparency: false,
             },
         }
     }
@@ -275,6 +280,21 @@ impl Backend {
 }
 
 /// A random UUID from the browser's CSPRNG (idempotency keys, draft ids).
+impl Backend {
+    /// The aggregates of the months `from`–`to` (`YYYY-MM`), for one agency or all.
+    pub async fn transparency(
+        &'static self,
+        from: &str,
+        to: &str,
+        agency: Option<&str>,
+    ) -> Result<Transparency, ApiError> {
+        match self {
+            Backend::Native(n) => n.transparency(from, to, agency).await,
+            Backend::Open311(_) => Err(ApiError::Unsupported),
+        }
+    }
+}
+
 pub fn random_uuid() -> String {
     web_sys::window()
         .and_then(|w| w.crypto().ok())

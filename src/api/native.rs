@@ -8,6 +8,7 @@ use cc_core::config::Deployment;
 use cc_core::intake::{AttachmentReceipt, CaseReceipt};
 use cc_core::search::SearchPage;
 use cc_core::tracking::{CaseView, LookupRequest, NewReply, Rating};
+use cc_core::transparency::Transparency;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -40,6 +41,23 @@ impl Native {
             builder = builder.header(name, value);
         }
         parse(http::exchange(builder, Body::Json(json)).await?)
+    }
+
+    pub async fn transparency(
+        &self,
+        from: &str,
+        to: &str,
+        agency: Option<&str>,
+    ) -> Result<Transparency, ApiError> {
+        let mut path = format!(
+            "/transparency?from={}&to={}",
+            http::encode(from),
+            http::encode(to)
+        );
+        if let Some(agency) = agency {
+            path.push_str(&format!("&agency={}", http::encode(agency)));
+        }
+        self.get(&path).await
     }
 
     pub async fn deployment(&self) -> Result<Deployment, ApiError> {

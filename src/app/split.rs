@@ -59,6 +59,7 @@ lazy_pages! {
     MyCasesPage: load_my_cases in tracking => crate::tracking::MyCasesPage;
     IntegratePage: load_integrate in embed => crate::embed::IntegratePage;
     EmbedEntry: load_embed in embed => crate::embed::EmbedEntry;
+    TransparencyPage: load_transparency in transparency => crate::transparency::TransparencyPage;
 }
 
 #[leptos::wasm_split::wasm_split(intake, wasm_split_path = ::leptos::wasm_split, fallible)]

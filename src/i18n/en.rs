@@ -138,4 +138,5 @@ pub const TEXTS: Texts = Texts {
     dictate_failed: "Dictation did not work. You can type, or use the microphone on your phone's keyboard.",
     dictate_keyboard_hint: "If typing is hard, you can dictate: tap the microphone on your phone's keyboard.",
     lang_unavailable: "That language could not be loaded. Check the connection and try again.",
+    footer_transparency: "Transparency: how we answer",
 };

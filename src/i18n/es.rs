@@ -138,4 +138,5 @@ pub const TEXTS: Texts = Texts {
     dictate_failed: "El dictado no funcionó. Puede escribir, o usar el micrófono del teclado de su teléfono.",
     dictate_keyboard_hint: "Si le cuesta escribir, puede dictar: toque el micrófono del teclado de su teléfono.",
     lang_unavailable: "No se pudo cargar ese idioma. Revise la conexión e intente de nuevo.",
+    footer_transparency: "Transparencia: cómo respondemos",
 };

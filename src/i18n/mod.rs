@@ -322,6 +322,8 @@ crate::texts_struct! {
         pub dictate_keyboard_hint: &'static str,
         /// A language chosen in the header could not be downloaded.
         pub lang_unavailable: &'static str,
+        /// The footer link to `/transparencia`.
+        pub footer_transparency: &'static str,
     }
 }
 

@@ -140,4 +140,5 @@ pub const TEXTS: Texts = Texts {
     dictate_failed: "O ditado não funcionou. Você pode escrever ou usar o microfone do teclado do seu telefone.",
     dictate_keyboard_hint: "Se for difícil escrever, você pode ditar: toque no microfone do teclado do seu telefone.",
     lang_unavailable: "Não foi possível carregar esse idioma. Verifique a conexão e tente de novo.",
+    footer_transparency: "Transparência: como respondemos",
 };
