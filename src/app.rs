@@ -20,7 +20,7 @@ mod pages {
     pub use crate::catalog::{ProcedurePage, SearchPage};
     pub use crate::components::NotFound;
     pub use crate::embed::{EmbedEntry, IntegratePage};
-    pub use crate::intake::{ConfirmationPage, PrivacyPage, StartPage, StepPage};
+    pub use crate::intake::{ConfirmationPage, PrivacyPage, ResolvedPage, StartPage, StepPage};
     pub use crate::tracking::{CasePage, LookupPage, MyCasesPage};
     pub use crate::transparency::TransparencyPage;
 }
@@ -132,6 +132,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tramites/:slug") view=page!(ProcedurePage) />
                     <Route path=path!("/contacto") view=page!(StartPage) />
                     <Route path=path!("/contacto/enviado/:ticket") view=page!(ConfirmationPage) />
+                    <Route path=path!("/contacto/resuelto/:slug") view=page!(ResolvedPage) />
                     <Route path=path!("/contacto/:step") view=page!(StepPage) />
                     <Route path=path!("/seguimiento") view=page!(LookupPage) />
                     <Route path=path!("/seguimiento/:ticket") view=page!(CasePage) />

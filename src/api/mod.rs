@@ -19,7 +19,7 @@ use cc_core::intake::{AttachmentReceipt, CaseReceipt, NewCase};
 use cc_core::open311::{Attribute, Location};
 use cc_core::search::SearchPage;
 use cc_core::tracking::{CaseView, NewReply, Rating};
-use cc_core::transparency::Transparency;
+use cc_core::transparency::{SelfServiceAnswer, SelfServiceOutcome, Transparency};
 
 pub use error::ApiError;
 pub use http::encode;
@@ -290,6 +290,23 @@ impl Backend {
     ) -> Result<Transparency, ApiError> {
         match self {
             Backend::Native(n) => n.transparency(from, to, agency).await,
+            Backend::Open311(_) => Err(ApiError::Unsupported),
+        }
+    }
+
+    /// Counts, anonymously, whether a suggested procedure answered someone's question
+    /// (`procedure` is its slug) or they went on to file a case.
+    pub async fn self_service(
+        &'static self,
+        procedure: &str,
+        outcome: SelfServiceOutcome,
+    ) -> Result<(), ApiError> {
+        let answer = SelfServiceAnswer {
+            procedure: procedure.to_owned(),
+            outcome,
+        };
+        match self {
+            Backend::Native(n) => n.self_service(&answer).await,
             Backend::Open311(_) => Err(ApiError::Unsupported),
         }
     }

@@ -8,7 +8,7 @@ use cc_core::config::Deployment;
 use cc_core::intake::{AttachmentReceipt, CaseReceipt};
 use cc_core::search::SearchPage;
 use cc_core::tracking::{CaseView, LookupRequest, NewReply, Rating};
-use cc_core::transparency::Transparency;
+use cc_core::transparency::{SelfServiceAnswer, Transparency};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -58,6 +58,13 @@ impl Native {
             path.push_str(&format!("&agency={}", http::encode(agency)));
         }
         self.get(&path).await
+    }
+
+    /// Counts one self-service outcome (`204 No Content`).
+    pub async fn self_service(&self, answer: &SelfServiceAnswer) -> Result<(), ApiError> {
+        let json = serde_json::to_string(answer).map_err(|_| ApiError::Malformed)?;
+        let builder = http::post(&self.url("/self-service"));
+        decode(http::exchange(builder, Body::Json(json)).await?).map(drop)
     }
 
     pub async fn deployment(&self) -> Result<Deployment, ApiError> {

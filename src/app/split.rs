@@ -53,6 +53,7 @@ lazy_pages! {
     StartPage: load_start in intake => crate::intake::StartPage;
     StepPage: load_step in intake => crate::intake::StepPage;
     ConfirmationPage: load_confirmation in intake => crate::intake::ConfirmationPage;
+    ResolvedPage: load_resolved in intake => crate::intake::ResolvedPage;
     PrivacyPage: load_privacy in privacy => crate::intake::PrivacyPage;
     LookupPage: load_lookup in tracking => crate::tracking::LookupPage;
     CasePage: load_case in tracking => crate::tracking::CasePage;

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use cc_core::intake::self_service::set_aside_draft_expired;
 use cc_core::intake::{AttachmentReceipt, Identity};
 use cc_core::open311::{Attribute, Location};
 use leptos::prelude::*;
@@ -60,6 +61,11 @@ pub struct Draft {
     pub clear_on_exit: bool,
     /// Milliseconds since the epoch, for "saved on …".
     pub updated_at: f64,
+    /// When a suggested procedure answered the question ("Esto resuelve mi consulta"):
+    /// the draft is then kept for a week only (`cc_core::intake::self_service`).
+    pub set_aside_at: Option<f64>,
+    /// "No, quiero seguir": no more suggestions for this draft.
+    pub suggestions_declined: bool,
 }
 
 impl Draft {
@@ -127,7 +133,18 @@ pub struct DraftStore(pub RwSignal<Draft>);
 
 impl DraftStore {
     pub fn load() -> Self {
-        let draft = kept_cases::load_draft::<Draft>()
+        let now = js_sys::Date::now();
+        let draft = match kept_cases::load_draft::<Draft>() {
+            Some(d)
+                if d.set_aside_at
+                    .is_some_and(|at| set_aside_draft_expired(at, now)) =>
+            {
+                kept_cases::remove_draft();
+                None
+            }
+            loaded => loaded,
+        };
+        let draft = draft
             .filter(|d| !d.idempotency_key.is_empty())
             .unwrap_or_else(Draft::fresh);
         let signal = RwSignal::new(draft);

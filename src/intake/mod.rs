@@ -9,6 +9,7 @@ mod outbox;
 mod outbox_notice;
 mod privacy;
 mod quick_exit;
+mod resolved;
 mod review;
 mod send;
 mod start;
@@ -20,6 +21,7 @@ pub use draft::{use_draft, DraftStore};
 pub use outbox_notice::OutboxNotice;
 pub use privacy::PrivacyPage;
 pub use quick_exit::install_quick_exit_guard;
+pub use resolved::ResolvedPage;
 pub use start::StartPage;
 pub use steps::StepPage;
 

@@ -17,6 +17,7 @@ pub fn DataTable(
 ) -> impl IntoView {
     let text = csv::to_csv(&headers, &rows);
     let name = format!("{file}.csv");
+    let region_label = caption.clone();
     let head = headers
         .into_iter()
         .map(|h| view! { <th scope="col">{h}</th> })
@@ -32,7 +33,9 @@ pub fn DataTable(
         .collect_view();
     view! {
         <div class="cc-data-table">
-            <div class="cc-data-table__scroll">
+            // A narrow screen scrolls the table sideways: the region takes focus so a
+            // keyboard can scroll it too, and is named for those who land on it.
+            <div class="cc-data-table__scroll" role="region" tabindex="0" aria-label=region_label>
                 <table class="cc-table">
                     <caption class="cc-visually-hidden">{caption}</caption>
                     <thead><tr>{head}</tr></thead>

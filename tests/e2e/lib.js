@@ -164,7 +164,8 @@ export async function routeNeutralSite(page) {
     route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Neutral</title><h1>Neutral</h1></html>' }));
 }
 
-async function submitStep(page) {
+/** Presses "Continuar" and waits for the next step's address. */
+export async function submitStep(page) {
   const before = page.url();
   await page.getByRole('button', { name: 'Continuar' }).click();
   await page.waitForURL((u) => u.href !== before);
@@ -179,6 +180,12 @@ export async function fillQueja(page, base, { description = 'En la ventanilla 3 
   await submitStep(page);
   await page.getByLabel('Cuéntenos qué pasó').fill(description);
   await submitStep(page);
+  await fromAttachmentsToReview(page);
+}
+
+/** From the attachments step to the check-answers page: no files, with Ana's name and
+ *  e-mail, consent given. */
+export async function fromAttachmentsToReview(page) {
   await submitStep(page); // attachments: none
   await page.getByLabel('Con mi nombre', { exact: true }).check();
   await page.getByLabel('Nombre completo').fill('Ana Quispe');

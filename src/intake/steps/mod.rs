@@ -10,6 +10,7 @@ mod contact;
 mod detail;
 mod draft_note;
 mod location;
+mod suggestions;
 mod topic;
 mod what_happened;
 

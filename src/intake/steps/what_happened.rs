@@ -1,9 +1,11 @@
-//! What happened (or what the person needs), and for some case types when and where.
+//! What happened (or what the person needs), and for some case types when and where;
+//! under the text, the procedures that may already answer it (`suggestions`).
 
 use cc_core::config::Deployment;
 use leptos::prelude::*;
 
 use super::question;
+use super::suggestions::Suggestions;
 use crate::components::form::{Errors, TextArea, TextField};
 use crate::components::DateInput;
 use crate::intake::draft::{Draft, DraftStore};
@@ -21,6 +23,7 @@ pub fn WhatHappenedStep(
         .0
         .with_untracked(|d| case_type(&deployment, d).is_some_and(|c| c.asks_when_where));
     let dep = deployment.clone();
+    let for_suggestions = deployment.clone();
     let label = Signal::derive(move || draft.0.with(|d| question(Step::WhatHappened, &dep, d)));
     let set =
         move |f: fn(&mut Draft, String)| Callback::new(move |v: String| draft.update(|d| f(d, v)));
@@ -36,6 +39,7 @@ pub fn WhatHappenedStep(
             label_is_heading=true
             dictation=true
         />
+        <Suggestions deployment=for_suggestions draft=draft />
         {asks.then(|| view! {
             <DateInput
                 id="event_date"

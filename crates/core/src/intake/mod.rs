@@ -5,6 +5,7 @@ pub mod access_code;
 pub mod attachments;
 pub mod char_count;
 pub mod dates;
+pub mod self_service;
 pub mod ticket;
 pub mod validation;
 

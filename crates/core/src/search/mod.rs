@@ -22,6 +22,7 @@
 //! [`SearchIndex::new`] precomputes the vocabulary and postings, so a search only scans
 //! the distinct words (for typos and prefixes) and the postings of the words it matched.
 
+mod describe;
 mod facets;
 mod foreign;
 mod index;
@@ -36,6 +37,8 @@ mod text;
 mod typo;
 mod vocab;
 
+#[cfg(test)]
+mod describe_tests;
 #[cfg(test)]
 mod natural_tests;
 #[cfg(test)]
@@ -52,6 +55,7 @@ use query::{match_term, parse, TermMatches};
 use rank::{score_docs, Highlighter};
 use synonyms::Synonyms;
 
+pub use describe::{pick_suggestions, DESCRIPTION_SUGGESTIONS, MIN_DESCRIPTION_WORDS};
 pub use remote::{
     filters_of, search_mode, search_page, SearchMode, SearchPage, LOCAL_SEARCH_MAX_PROCEDURES,
     SEARCH_PAGE_SIZE,

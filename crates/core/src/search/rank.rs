@@ -48,14 +48,43 @@ struct Accumulator {
     all: Vec<u16>,
 }
 
-/// Scores every document that matches at least one term.
+/// Every document's sums over the matched terms, and what decides a match.
+pub(crate) struct Tally {
+    acc: Accumulator,
+    /// Positions of the terms that matched no document at all.
+    unmatched: Vec<usize>,
+    /// Terms that decide (found, and not in most documents); when none does, every
+    /// matched term decides.
+    needed: usize,
+    /// Whether the count of deciding terms is `acc.deciding` (else `acc.all`).
+    by_deciding: bool,
+}
+
+impl Tally {
+    /// How many deciding terms `doc` matched.
+    pub fn decided(&self, doc: usize) -> usize {
+        usize::from(if self.by_deciding {
+            self.acc.deciding[doc]
+        } else {
+            self.acc.all[doc]
+        })
+    }
+
+    pub fn score(&self, doc: usize) -> f32 {
+        self.acc.score[doc]
+    }
+
+    pub fn docs(&self) -> usize {
+        self.acc.score.len()
+    }
+}
+
+/// Sums, for every document, the weighted matches of every term.
 ///
 /// Each term's weight is its inverse document frequency, normalised so a query's
 /// weights sum to its number of terms (a one-word query scores as before): rare words
-/// outweigh common ones. A document that matches every deciding term is a strict
-/// match; if there are none, the documents covering most of the query are returned
-/// as partial matches.
-pub(crate) fn score_docs(index: &Index, terms: &[TermMatches]) -> Scored {
+/// outweigh common ones.
+pub(crate) fn tally(index: &Index, terms: &[TermMatches]) -> Tally {
     let n = index.docs.len();
     let mut best = vec![0f32; n];
     let mut sum = vec![0f32; n];
@@ -122,36 +151,53 @@ pub(crate) fn score_docs(index: &Index, terms: &[TermMatches]) -> Scored {
         .filter(|(&c, d)| !c && !d.is_empty())
         .count();
     // A query made only of common words is decided by all of them.
-    let (needed, count) = if deciding == 0 {
-        (matched, &acc.all)
+    let (needed, by_deciding) = if deciding == 0 {
+        (matched, false)
     } else {
-        (deciding, &acc.deciding)
+        (deciding, true)
     };
-    if unmatched.is_empty() {
+    Tally {
+        acc,
+        unmatched,
+        needed,
+        by_deciding,
+    }
+}
+
+/// Scores every document that matches at least one term ([`tally`]).
+///
+/// A document that matches every deciding term is a strict match; if there are none,
+/// the documents covering most of the query are returned as partial matches.
+pub(crate) fn score_docs(index: &Index, terms: &[TermMatches]) -> Scored {
+    let tally = tally(index, terms);
+    let n = tally.docs();
+    let matched = terms.len() - tally.unmatched.len();
+    if tally.unmatched.is_empty() {
         let strict: Vec<(usize, f32)> = (0..n)
-            .filter(|&d| usize::from(count[d]) == needed)
-            .map(|d| (d, acc.score[d]))
+            .filter(|&d| tally.decided(d) == tally.needed)
+            .map(|d| (d, tally.score(d)))
             .collect();
         if !strict.is_empty() || matched == 0 {
             return Scored {
                 docs: strict,
                 partial: false,
-                unmatched,
+                unmatched: tally.unmatched,
             };
         }
     }
+    let coverage = &tally.acc.coverage;
     let best_coverage = (0..n)
-        .filter(|&d| count[d] > 0)
-        .map(|d| acc.coverage[d])
+        .filter(|&d| tally.decided(d) > 0)
+        .map(|d| coverage[d])
         .fold(0f32, f32::max);
     let docs: Vec<(usize, f32)> = (0..n)
-        .filter(|&d| count[d] > 0 && acc.coverage[d] >= PARTIAL_KEEP * best_coverage)
-        .map(|d| (d, acc.score[d]))
+        .filter(|&d| tally.decided(d) > 0 && coverage[d] >= PARTIAL_KEEP * best_coverage)
+        .map(|d| (d, tally.score(d)))
         .collect();
     Scored {
         partial: !docs.is_empty(),
         docs,
-        unmatched,
+        unmatched: tally.unmatched,
     }
 }
 

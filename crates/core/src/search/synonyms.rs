@@ -22,13 +22,29 @@ pub(crate) const SYNONYMS: &[&[&str]] = &[
         "renta de vejez",
     ],
     &["matrimonio", "casamiento", "boda", "casarse", "casar"],
-    &["nacimiento", "partida"],
+    &[
+        "nacimiento",
+        "partida",
+        "nacer",
+        "nació",
+        "bebé",
+        "recién nacido",
+    ],
     &["impuesto", "tributo", "tributario"],
-    &["empresa", "negocio", "comercio", "comerciante"],
+    &[
+        "empresa",
+        "negocio",
+        "comercio",
+        "comerciante",
+        "vender",
+        "venta",
+    ],
     &["denuncia", "queja", "reclamo"],
     &["licencia", "permiso"],
     &["certificado", "constancia", "certificación"],
     &["pasaporte", "viaje"],
+    &["salida del país", "viajar al exterior", "viaje al exterior"],
+    &["vía pública", "calle"],
     &[
         "vehículo",
         "automóvil",
@@ -45,6 +61,8 @@ pub(crate) const SYNONYMS: &[&[&str]] = &[
     &["multa", "infracción", "sanción"],
     &["robo", "hurto"],
     &["extravío", "pérdida"],
+    // How parents speak of the children a procedure names ("viajar con mi hijo").
+    &["niño", "hijo", "menor"],
     &["electricidad", "luz", "energía eléctrica"],
 ];
 
