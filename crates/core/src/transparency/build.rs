@@ -430,3 +430,7 @@ fn one_decimal(x: f64) -> f64 {
 #[cfg(test)]
 #[path = "build_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "build_row_tests.rs"]
+mod row_tests;
