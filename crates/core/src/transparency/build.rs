@@ -274,12 +274,13 @@ impl Aggregates {
     fn share(&self, row: usize, part: (&'static str, &str), whole: (&'static str, &str)) -> Share {
         let numerator = self.figure(row, part.0, part.1);
         let denominator = self.figure(row, whole.0, whole.1);
+        // A suppressed whole is never zero (only 1 or more is suppressed), so the
+        // first arm is every "nothing to divide".
         let percent = match (numerator.value(), denominator.value()) {
             (_, Some(0)) => None,
             (Some(n), Some(d)) => Some(Decimal::Published {
                 value: one_decimal(100.0 * n as f64 / d as f64),
             }),
-            _ if self.is_zero(row, whole) => None,
             _ => Some(Decimal::Suppressed { suppressed: true }),
         };
         Share {
@@ -430,3 +431,7 @@ fn one_decimal(x: f64) -> f64 {
 #[cfg(test)]
 #[path = "build_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "build_row_tests.rs"]
+mod row_tests;

@@ -293,6 +293,21 @@ mod tests {
     }
 
     #[test]
+    fn decimals_have_the_same_encoding_and_give_their_value_only_when_published() {
+        // The page writes a share or an average from `value()`: a suppressed one must
+        // not read as 0 %, and 37.5 must stay 37.5.
+        let share: Decimal = serde_json::from_str(r#"{"value":37.5}"#).unwrap();
+        assert_eq!(share.value(), Some(37.5));
+        let hidden: Decimal = serde_json::from_str(r#"{"suppressed":true}"#).unwrap();
+        assert_eq!(hidden, Decimal::Suppressed { suppressed: true });
+        assert_eq!(hidden.value(), None);
+        assert_eq!(
+            serde_json::to_string(&Decimal::Published { value: 4.2 }).unwrap(),
+            r#"{"value":4.2}"#
+        );
+    }
+
+    #[test]
     fn months_parse_strictly_and_span_years() {
         assert_eq!(parse_month("2026-01"), Some((2026, 1)));
         assert_eq!(parse_month("2026-12"), Some((2026, 12)));

@@ -29,42 +29,43 @@ pub struct Equation {
 /// which then protects them through their equation.
 pub fn suppress(values: &[u64], equations: &[Equation]) -> Vec<bool> {
     let mut hidden: Vec<bool> = values.iter().map(|&v| v > 0 && v < THRESHOLD).collect();
-    loop {
+    // Every round but the last hides one more cell, so there are at most `len + 1`;
+    // the bound only matters if that ever stopped holding (it then ends, not hangs).
+    for _ in 0..=values.len() {
         complement(values, equations, &mut hidden);
         // Several equations together (and knowing that a suppressed cell is not zero)
         // can still pin a cell down: two suppressed cells that must add up to 2 are
         // both 1. Each exposed cell takes one more cell of its equations with it.
         let (lo, hi) = bounds(values, equations, &hidden);
         // One at a time: the cell it hides may already protect the others.
-        let exposed = (0..values.len()).find(|&i| hidden[i] && lo[i] == hi[i]);
-        let mut changed = false;
-        if let Some(cell) = exposed {
-            let containing = equations
-                .iter()
-                .filter(|e| e.total == cell || e.parts.contains(&cell));
-            let part = containing
-                .clone()
-                .flat_map(|e| e.parts.iter().copied())
-                .filter(|&i| !hidden[i] && values[i] > 0)
-                .min_by_key(|&i| (values[i], i));
-            let total = containing
-                .map(|e| e.total)
-                .filter(|&t| !hidden[t] && values[t] > 0)
-                .min_by_key(|&t| (values[t], t));
-            if let Some(i) = part.or(total) {
-                hidden[i] = true;
-                changed = true;
-            }
-        }
-        if !changed {
-            return hidden;
+        let Some(cell) = (0..values.len()).find(|&i| hidden[i] && lo[i] == hi[i]) else {
+            break;
+        };
+        let containing = equations
+            .iter()
+            .filter(|e| e.total == cell || e.parts.contains(&cell));
+        let part = containing
+            .clone()
+            .flat_map(|e| e.parts.iter().copied())
+            .filter(|&i| !hidden[i] && values[i] > 0)
+            .min_by_key(|&i| (values[i], i));
+        // A total over a suppressed (so non-zero) cell is never zero itself.
+        let total = containing
+            .map(|e| e.total)
+            .filter(|&t| !hidden[t])
+            .min_by_key(|&t| (values[t], t));
+        match part.or(total) {
+            Some(i) => hidden[i] = true,
+            None => break,
         }
     }
+    hidden
 }
 
 /// Rule 2: no equation keeps exactly one unknown.
 fn complement(values: &[u64], equations: &[Equation], hidden: &mut [bool]) {
-    loop {
+    // Every pass but the last hides at least one more cell: at most `len + 1` passes.
+    for _ in 0..=values.len() {
         let mut changed = false;
         for eq in equations {
             let unknown = eq
@@ -82,7 +83,9 @@ fn complement(values: &[u64], equations: &[Equation], hidden: &mut [bool]) {
                 .copied()
                 .filter(|&i| !hidden[i] && values[i] > 0)
                 .min_by_key(|&i| (values[i], i));
-            let total = Some(eq.total).filter(|&t| !hidden[t] && values[t] > 0);
+            // No part left means the one unknown is a part and the total equals it:
+            // non-zero, and published (it is not the unknown).
+            let total = Some(eq.total).filter(|&t| !hidden[t]);
             if let Some(i) = part.or(total) {
                 hidden[i] = true;
                 changed = true;
@@ -116,7 +119,7 @@ pub fn bounds(values: &[u64], equations: &[Equation], hidden: &[bool]) -> (Vec<i
     // Bounds at or above this are "no bound": tightening them would only creep down.
     let unbounded = |x: i64| x >= UNBOUNDED / 2;
     for _ in 0..MAX_ROUNDS {
-        let mut changed = false;
+        let before = (lo.clone(), hi.clone());
         for eq in equations {
             let sum_lo: i64 = eq.parts.iter().map(|&p| lo[p]).sum();
             let open_parts = eq.parts.iter().filter(|&&p| unbounded(hi[p])).count();
@@ -127,34 +130,24 @@ pub fn bounds(values: &[u64], equations: &[Equation], hidden: &[bool]) -> (Vec<i
                 .filter(|&h| !unbounded(h))
                 .sum();
             let t = eq.total;
-            if sum_lo > lo[t] {
-                lo[t] = sum_lo;
-                changed = true;
-            }
-            if open_parts == 0 && sum_hi < hi[t] {
-                hi[t] = sum_hi;
-                changed = true;
+            lo[t] = lo[t].max(sum_lo);
+            if open_parts == 0 {
+                hi[t] = hi[t].min(sum_hi);
             }
             for &p in &eq.parts {
-                let others_open = open_parts - usize::from(unbounded(hi[p]));
-                if others_open == 0 {
-                    let others_hi = sum_hi - if unbounded(hi[p]) { 0 } else { hi[p] };
-                    let new_lo = lo[t] - others_hi;
-                    if new_lo > lo[p] {
-                        lo[p] = new_lo;
-                        changed = true;
-                    }
+                let p_open = unbounded(hi[p]);
+                // The total minus the most all the others can be.
+                if open_parts == usize::from(p_open) {
+                    let others_hi = sum_hi - if p_open { 0 } else { hi[p] };
+                    lo[p] = lo[p].max(lo[t] - others_hi);
                 }
+                // The total minus the least all the others can be.
                 if !unbounded(hi[t]) {
-                    let new_hi = hi[t] - (sum_lo - lo[p]);
-                    if new_hi < hi[p] {
-                        hi[p] = new_hi;
-                        changed = true;
-                    }
+                    hi[p] = hi[p].min(hi[t] - (sum_lo - lo[p]));
                 }
             }
         }
-        if !changed {
+        if (&lo, &hi) == (&before.0, &before.1) {
             break;
         }
     }
@@ -164,3 +157,7 @@ pub fn bounds(values: &[u64], equations: &[Equation], hidden: &[bool]) -> (Vec<i
 #[cfg(test)]
 #[path = "suppress_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "suppress_rule_tests.rs"]
+mod rule_tests;
