@@ -135,3 +135,18 @@ fn pick_stops_at_three_and_returns_nothing_without_a_named_hit() {
     let none = vec![(5.0, false), (4.0, false)];
     assert!(pick_suggestions(none, |&(s, n)| (s, n)).is_empty());
 }
+
+#[test]
+fn a_suggestion_scores_as_the_same_procedure_found_by_search() {
+    // Both add the name's coverage to the words' score, so a suggestion and a search
+    // result rank the same procedures the same way.
+    let (ix, _) = catalog();
+    let text = "quiero el diploma de bachiller supletorio";
+    let suggested = ix.for_description(text);
+    let searched = ix.search(text, &Filters::default());
+    assert!(!searched.partial);
+    assert_eq!(searched.hits.len(), 1);
+    assert_eq!(suggested[0].doc, searched.hits[0].doc);
+    assert!((suggested[0].score - searched.hits[0].score).abs() < 1e-6);
+    assert_eq!(suggested[0].highlights, searched.hits[0].highlights);
+}
