@@ -60,6 +60,8 @@ pub struct Draft {
     pub clear_on_exit: bool,
     /// Milliseconds since the epoch, for "saved on …".
     pub updated_at: f64,
+    /// Assisted mode: how the case came in (a staff member files for the person).
+    pub channel: Option<cc_core::channel::Channel>,
 }
 
 impl Draft {
