@@ -5,6 +5,7 @@
 
 use contacto_ciudadano::api::staff::{self, AssistedFiling, StaffSession};
 use contacto_ciudadano::assisted::SignInPage;
+use contacto_ciudadano::components::NavigatedFlag;
 use contacto_ciudadano::i18n::Lang;
 use contacto_ciudadano::intake::DraftStore;
 use leptos::prelude::*;
@@ -25,6 +26,7 @@ fn mount_sign_in() -> web_sys::HtmlElement {
             || None,
         ));
         provide_context(DraftStore::load());
+        provide_context(NavigatedFlag::new("/atencion".into()));
         view! { <Router><SignInPage /></Router> }
     });
     handle.forget();
