@@ -31,7 +31,7 @@ pub const TEXTS: AssistedTexts = AssistedTexts {
     receipt_title: "Receipt of your case",
     receipt_type: "Type of case",
     receipt_received: "How it was received",
-    receipt_due: "The agency must answer by",
+    receipt_due: "Answer due by",
     receipt_taken_by: "Served by",
     receipt_follow: "See how your case is going at {address} with your case number and your code.",
     receipt_keep: "Keep this paper. The code cannot be recovered.",

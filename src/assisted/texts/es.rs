@@ -31,7 +31,7 @@ pub const TEXTS: AssistedTexts = AssistedTexts {
     receipt_title: "Comprobante de su caso",
     receipt_type: "Tipo de caso",
     receipt_received: "Cómo se recibió",
-    receipt_due: "La entidad debe responder a más tardar el",
+    receipt_due: "Fecha límite de respuesta",
     receipt_taken_by: "Le atendió",
     receipt_follow: "Vea cómo va su caso en {address} con su número de caso y su código.",
     receipt_keep: "Guarde este papel. El código no se puede recuperar.",

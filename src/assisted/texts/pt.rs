@@ -31,7 +31,7 @@ pub const TEXTS: AssistedTexts = AssistedTexts {
     receipt_title: "Comprovante do seu caso",
     receipt_type: "Tipo do caso",
     receipt_received: "Como foi recebido",
-    receipt_due: "A entidade deve responder até",
+    receipt_due: "Prazo para a resposta",
     receipt_taken_by: "Atendido por",
     receipt_follow: "Veja como está o seu caso em {address} com o número do caso e o código.",
     receipt_keep: "Guarde este papel. O código não pode ser recuperado.",
