@@ -17,6 +17,7 @@ use crate::storage;
 /// in a wasm chunk of its own, downloaded on the first visit (see [`split`]).
 #[cfg(not(feature = "split"))]
 mod pages {
+    pub use crate::assisted::{AssistedConfirmationPage, SignInPage};
     pub use crate::catalog::{ProcedurePage, SearchPage};
     pub use crate::components::NotFound;
     pub use crate::embed::{EmbedEntry, IntegratePage};
@@ -141,6 +142,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/embed/*rest") view=page!(EmbedEntry) />
                     <Route path=path!("/privacidad") view=page!(PrivacyPage) />
                     <Route path=path!("/transparencia") view=page!(TransparencyPage) />
+                    <Route path=path!("/atencion") view=page!(SignInPage) />
+                    <Route path=path!("/atencion/enviado/:ticket") view=page!(AssistedConfirmationPage) />
                 </Routes>
             </main>
             <Show when=move || !crate::embed::is_embedded()>

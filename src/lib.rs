@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod app;
+pub mod assisted;
 pub mod catalog;
 pub mod components;
 pub mod context;

@@ -50,6 +50,15 @@ const TEXT_STRUCTS: &[(&str, &str, &[&str])] = &[
             "src/transparency/texts/pt.rs",
         ],
     ),
+    (
+        "src/assisted/texts/mod.rs",
+        "pub struct AssistedTexts {",
+        &[
+            "src/assisted/texts/es.rs",
+            "src/assisted/texts/en.rs",
+            "src/assisted/texts/pt.rs",
+        ],
+    ),
     ("src/embed/texts.rs", "pub struct EmbedTexts {", &[]),
 ];
 

@@ -9,11 +9,13 @@ pub(crate) mod http;
 mod native;
 mod open311;
 mod retry;
+pub mod staff;
 
 use std::cell::Cell;
 
 use cc_core::app_config::{AppConfig, BackendKind, APP_CONFIG_PATH};
 use cc_core::catalog::{CatalogIndex, Procedure};
+use cc_core::channel::{Channel, ReceiptRequest, ReceiptSent, StaffMember};
 use cc_core::config::Deployment;
 use cc_core::intake::{AttachmentReceipt, CaseReceipt, NewCase};
 use cc_core::open311::{Attribute, Location};
@@ -53,6 +55,9 @@ pub struct Capabilities {
     pub safe_retries: bool,
     /// Publishes aggregate figures (`/transparencia`); Open311 has no such call.
     pub transparency: bool,
+    /// Staff can sign in and file cases for a person (`/atencion`, assisted mode);
+    /// Open311 has no staff API.
+    pub assisted: bool,
 }
 
 /// A case as the wizard sends it, with what some backends need beyond the contract's
@@ -135,6 +140,7 @@ impl Backend {
                 location: false,
                 safe_retries: true,
                 transparency: true,
+                assisted: true,
             },
             Backend::Open311(_) => Capabilities {
                 access_codes: false,
@@ -147,6 +153,7 @@ impl Backend {
                 location: true,
                 safe_retries: false,
                 transparency: false,
+                assisted: false,
             },
         }
     }
@@ -279,7 +286,40 @@ impl Backend {
     }
 }
 
-/// A random UUID from the browser's CSPRNG (idempotency keys, draft ids).
+/// Assisted filing: staff sign in with their token and file for a person.
+impl Backend {
+    pub async fn staff_me(&'static self, token: &str) -> Result<StaffMember, ApiError> {
+        match self {
+            Backend::Native(n) => n.staff_me(token).await,
+            Backend::Open311(_) => Err(ApiError::Unsupported),
+        }
+    }
+
+    pub async fn file_assisted(
+        &'static self,
+        filing: &Filing,
+        channel: Channel,
+        token: &str,
+    ) -> Result<CaseReceipt, ApiError> {
+        match self {
+            Backend::Native(n) => n.file_assisted(filing, channel, token).await,
+            Backend::Open311(_) => Err(ApiError::Unsupported),
+        }
+    }
+
+    pub async fn send_receipt(
+        &'static self,
+        token: &str,
+        ticket: &str,
+        request: &ReceiptRequest,
+    ) -> Result<ReceiptSent, ApiError> {
+        match self {
+            Backend::Native(n) => n.send_receipt(token, ticket, request).await,
+            Backend::Open311(_) => Err(ApiError::Unsupported),
+        }
+    }
+}
+
 impl Backend {
     /// The aggregates of the months `from`–`to` (`YYYY-MM`), for one agency or all.
     pub async fn transparency(
@@ -312,6 +352,7 @@ impl Backend {
     }
 }
 
+/// A random UUID from the browser's CSPRNG (idempotency keys, draft ids).
 pub fn random_uuid() -> String {
     web_sys::window()
         .and_then(|w| w.crypto().ok())

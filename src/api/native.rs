@@ -4,6 +4,7 @@
 
 use cc_core::api::{Problem, PROBLEM_JSON};
 use cc_core::catalog::{CatalogIndex, Procedure};
+use cc_core::channel::{AssistedCase, Channel, ReceiptRequest, ReceiptSent, StaffMember};
 use cc_core::config::Deployment;
 use cc_core::intake::{AttachmentReceipt, CaseReceipt};
 use cc_core::search::SearchPage;
@@ -100,6 +101,45 @@ impl Native {
     pub async fn file(&self, filing: &Filing) -> Result<CaseReceipt, ApiError> {
         let key = [("Idempotency-Key", filing.idempotency_key.as_str())];
         self.post("/cases", &filing.case, &key).await
+    }
+
+    /// Whose staff token this is (`GET /staff/me`).
+    pub async fn staff_me(&self, token: &str) -> Result<StaffMember, ApiError> {
+        let auth = format!("Bearer {token}");
+        let builder = http::get(&self.url("/staff/me")).header("Authorization", &auth);
+        parse(http::exchange(builder, Body::Empty).await?)
+    }
+
+    /// A case a staff member files for a person (`POST /staff/cases`).
+    pub async fn file_assisted(
+        &self,
+        filing: &Filing,
+        channel: Channel,
+        token: &str,
+    ) -> Result<CaseReceipt, ApiError> {
+        let body = AssistedCase {
+            case: filing.case.clone(),
+            channel,
+        };
+        let auth = format!("Bearer {token}");
+        let headers = [
+            ("Idempotency-Key", filing.idempotency_key.as_str()),
+            ("Authorization", auth.as_str()),
+        ];
+        self.post("/staff/cases", &body, &headers).await
+    }
+
+    /// Sends a case's receipt to the person (`POST /staff/cases/{ticket}/receipt`).
+    pub async fn send_receipt(
+        &self,
+        token: &str,
+        ticket: &str,
+        request: &ReceiptRequest,
+    ) -> Result<ReceiptSent, ApiError> {
+        let path = format!("/staff/cases/{}/receipt", http::encode(ticket));
+        let auth = format!("Bearer {token}");
+        self.post(&path, request, &[("Authorization", auth.as_str())])
+            .await
     }
 
     pub async fn lookup(&self, ticket: &str, access_code: &str) -> Result<CaseView, ApiError> {

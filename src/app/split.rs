@@ -61,6 +61,8 @@ lazy_pages! {
     IntegratePage: load_integrate in embed => crate::embed::IntegratePage;
     EmbedEntry: load_embed in embed => crate::embed::EmbedEntry;
     TransparencyPage: load_transparency in transparency => crate::transparency::TransparencyPage;
+    SignInPage: load_assisted_sign_in in assisted => crate::assisted::SignInPage;
+    AssistedConfirmationPage: load_assisted_confirmation in assisted => crate::assisted::AssistedConfirmationPage;
 }
 
 #[leptos::wasm_split::wasm_split(intake, wasm_split_path = ::leptos::wasm_split, fallible)]

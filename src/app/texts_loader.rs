@@ -16,6 +16,7 @@ pub fn pack_language(lang: Lang) -> Vec<&'static str> {
     out.extend(crate::tracking::texts::for_lang(lang).pack());
     out.extend(crate::embed::texts::for_lang(lang).pack());
     out.extend(crate::transparency::texts::for_lang(lang).pack());
+    out.extend(crate::assisted::texts::for_lang(lang).pack());
     out
 }
 
@@ -29,6 +30,7 @@ pub fn pack_unpacked(lang: Lang) -> Option<Vec<&'static str>> {
     out.extend(crate::tracking::texts::LOADED.get(lang)?.pack());
     out.extend(crate::embed::texts::LOADED.get(lang)?.pack());
     out.extend(crate::transparency::texts::LOADED.get(lang)?.pack());
+    out.extend(crate::assisted::texts::LOADED.get(lang)?.pack());
     Some(out)
 }
 
@@ -47,6 +49,7 @@ pub fn unpack_language(lang: Lang, list: Vec<&'static str>) -> bool {
         && unpack_into(&crate::tracking::texts::LOADED, lang, from)
         && unpack_into(&crate::embed::texts::LOADED, lang, from)
         && unpack_into(&crate::transparency::texts::LOADED, lang, from)
+        && unpack_into(&crate::assisted::texts::LOADED, lang, from)
         && from.next().is_none()
 }
 
@@ -54,7 +57,7 @@ pub fn unpack_language(lang: Lang, list: Vec<&'static str>) -> bool {
 pub fn is_ready(lang: Lang) -> bool {
     lang == Lang::Es
         || cfg!(not(feature = "lazy-texts"))
-        || crate::transparency::texts::LOADED.get(lang).is_some()
+        || crate::assisted::texts::LOADED.get(lang).is_some()
 }
 
 #[cfg(feature = "lazy-texts")]

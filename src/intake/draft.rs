@@ -66,6 +66,8 @@ pub struct Draft {
     pub set_aside_at: Option<f64>,
     /// "No, quiero seguir": no more suggestions for this draft.
     pub suggestions_declined: bool,
+    /// Assisted mode: how the case came in (a staff member files for the person).
+    pub channel: Option<cc_core::channel::Channel>,
 }
 
 impl Draft {

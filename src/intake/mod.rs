@@ -3,6 +3,7 @@
 //! Every step is its own URL, so Back (the link and the browser's) works, any step can
 //! be bookmarked or reloaded, and the draft (see [`draft`]) holds every answer.
 
+mod assisted_banner;
 mod confirmation;
 pub mod draft;
 mod outbox;
@@ -34,6 +35,8 @@ use draft::Draft;
 /// the backend can do (see [`steps_for`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
+    /// Assisted mode only: how the case came in (phone, in person, mail, verbal).
+    Channel,
     Type,
     Emergency,
     Agency,
@@ -53,7 +56,8 @@ pub enum Step {
 
 impl Step {
     /// The fixed pages, in order (the topic's own questions follow [`Step::Topic`]).
-    const FIXED: [Step; 10] = [
+    const FIXED: [Step; 11] = [
+        Step::Channel,
         Step::Type,
         Step::Emergency,
         Step::Agency,
@@ -68,6 +72,7 @@ impl Step {
 
     pub fn slug(self) -> String {
         match self {
+            Step::Channel => "canal",
             Step::Type => "tipo",
             Step::Emergency => "antes-de-empezar",
             Step::Agency => "entidad",
@@ -110,10 +115,12 @@ pub fn case_type<'a>(deployment: &'a Deployment, draft: &Draft) -> Option<&'a Ca
 /// or topic, its questions and the location, as the backend offers them.
 pub fn steps_for(deployment: &Deployment, draft: &Draft) -> Vec<Step> {
     let caps = crate::api::backend().capabilities();
+    let assisting = crate::api::staff::assisting();
     let emergency = case_type(deployment, draft).is_some_and(|t| t.emergency_notice);
     let mut steps = Vec::new();
     for step in Step::FIXED {
         let applies = match step {
+            Step::Channel => assisting,
             Step::Type => deployment.case_types.len() != 1,
             Step::Emergency => emergency,
             Step::Agency => caps.procedures,
@@ -135,6 +142,7 @@ pub fn steps_for(deployment: &Deployment, draft: &Draft) -> Vec<Step> {
 
 fn is_answered(step: Step, draft: &Draft) -> bool {
     match step {
+        Step::Channel => draft.channel.is_some(),
         Step::Type => draft.case_type.is_some(),
         Step::Emergency => draft.emergency_seen,
         Step::Agency => draft.agency.is_some(),

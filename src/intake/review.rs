@@ -35,6 +35,7 @@ fn step_of(field: &str) -> Step {
         "description" | "event_date" | "place" => Step::WhatHappened,
         "attachments" => Step::Attachments,
         "consent" => Step::Consent,
+        "channel" => Step::Channel,
         _ => Step::Contact,
     }
 }
@@ -105,9 +106,16 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
             let _ = set_sending.try_set(false);
             match outcome {
                 Sent::Filed(ticket) => {
+                    // A case filed for a person has its own confirmation, made to be
+                    // read out and printed.
+                    let page = if api::staff::assisting() {
+                        "/atencion/enviado"
+                    } else {
+                        "/contacto/enviado"
+                    };
                     // Replace: Back from the confirmation must not offer to send again.
                     navigate(
-                        &format!("/contacto/enviado/{ticket}"),
+                        &format!("{page}/{ticket}"),
                         NavigateOptions {
                             replace: true,
                             ..Default::default()
@@ -128,12 +136,14 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
     };
 
     let caps = api::backend().capabilities();
+    let assisting = api::staff::assisting();
     let row = move |label: &'static str, value: String, step: Step| {
         row_owned(label.to_string(), value, step)
     };
 
     view! {
         <div class="cc-width cc-page cc-wizard">
+            <super::assisted_banner::AssistedBanner />
             <QuickExit />
             <A href=Step::Consent.href() attr:class="cc-back-link">{tr(|t| t.back)}</A>
             <h1 class="cc-heading-xl" tabindex="-1">{tr(|t| t.review_title)}</h1>
@@ -175,6 +185,7 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
                 };
                 view! {
                     <dl class="cc-summary-list">
+                        {d.channel.filter(|_| assisting).map(|c| row(tt.review_channel, tt.channel_name(c).to_string(), Step::Channel))}
                         {several_types.then(|| row(tt.review_type, type_name().unwrap_or_default(), Step::Type))}
                         {caps.procedures.then(|| row(tt.review_agency, match d.procedure_name.clone() { Some(p) => format!("{} — {p}", agency_name()), None => agency_name() }, Step::Agency))}
                         {(!caps.procedures).then(|| row(tt.review_topic, d.procedure_name.clone().unwrap_or_default(), Step::Topic))}
@@ -185,7 +196,7 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
                         {caps.attachments.then(|| row(tt.review_attachments, files.clone(), Step::Attachments))}
                         {row(tt.review_identity, identity, Step::Contact)}
                         {(!anonymous).then(|| row(tt.review_contact, contact.clone(), Step::Contact))}
-                        {row(tt.review_consent, tt.review_consent_yes.to_string(), Step::Consent)}
+                        {row(tt.review_consent, if assisting { tt.review_consent_verbal } else { tt.review_consent_yes }.to_string(), Step::Consent)}
                     </dl>
                 }
             }}
@@ -210,6 +221,8 @@ pub fn ReviewPage(deployment: Deployment) -> impl IntoView {
             <button type="button" class="cc-button" on:click=send aria-disabled=move || sending.get().then_some("true")>
                 {move || match type_name() {
                     _ if failure.with(Option::is_some) => t().send_retry.to_string(),
+                    // Not "mi queja": the staff member files the person's case.
+                    _ if assisting => t().send_assisted.to_string(),
                     name => t().send_button(name.map(|n| lower(&n)).as_deref()),
                 }}
             </button>

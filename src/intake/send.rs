@@ -102,6 +102,25 @@ pub async fn send_draft(
         };
         (filing, d.procedure_name.clone())
     });
+    // Filing for a person goes to the staff API, with the member's token; it is
+    // never left in the outbox (the token stays with the tab, not the device).
+    let assisted = api::staff::session().map(|session| {
+        let channel = draft.0.with_untracked(|d| d.channel.unwrap_or_default());
+        (session, channel)
+    });
+    if let Some((session, channel)) = &assisted {
+        return send_assisted(
+            draft,
+            filing,
+            procedure_name,
+            session,
+            *channel,
+            lang,
+            deployment,
+            on_retry,
+        )
+        .await;
+    }
     if safe && !browser_online() {
         queue(draft, &filing);
         return Sent::Queued;
@@ -134,6 +153,55 @@ pub async fn send_draft(
             kept_cases::outbox_done();
             Sent::Failed(e)
         }
+    }
+}
+
+/// Files the draft for a person through the staff API (same retries: the key makes
+/// them safe). Filed: the receipt is kept for the tab as the web's is, with what the
+/// assisted confirmation adds (channel, member, language, contact for the receipt).
+#[allow(clippy::too_many_arguments)]
+async fn send_assisted(
+    draft: DraftStore,
+    filing: api::Filing,
+    procedure_name: Option<String>,
+    session: &api::staff::StaffSession,
+    channel: cc_core::channel::Channel,
+    lang: Lang,
+    deployment: &Deployment,
+    on_retry: impl FnMut(u32),
+) -> Sent {
+    let token = session.token.clone();
+    let sent = api::with_retries(api::SAFE_SEND, on_retry, || {
+        api::backend().file_assisted(&filing, channel, &token)
+    })
+    .await;
+    match sent {
+        Ok(receipt) => {
+            let ticket = receipt.ticket.clone();
+            let case = &filing.case;
+            api::staff::keep_filing(
+                &ticket,
+                &api::staff::AssistedFiling {
+                    channel,
+                    taken_by: session.name.clone(),
+                    lang: case.language.clone().unwrap_or_default(),
+                    email: case.email.clone().unwrap_or_default(),
+                    phone: case.phone.clone().unwrap_or_default(),
+                },
+            );
+            kept_cases::keep_receipt_for_tab(&KeptReceipt {
+                receipt,
+                procedure_name,
+                attachments: case.attachments.len(),
+                identity: Some(case.identity),
+            });
+            draft.discard();
+            Sent::Filed(ticket)
+        }
+        Err(ApiError::Problem(p)) if !p.errors.is_empty() => {
+            Sent::Refused(localize(lang, p.errors, &deployment.intake))
+        }
+        Err(e) => Sent::Failed(e),
     }
 }
 

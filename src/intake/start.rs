@@ -92,6 +92,7 @@ pub fn StartPage() -> impl IntoView {
     };
     view! {
         <div class="cc-width cc-page">
+            <super::assisted_banner::AssistedBanner />
             <PageHeading title=Signal::derive(move || t().intake_title.to_string()) />
             <Show when=move || deleted.get()>
                 <div class="cc-notification" role="status" tabindex="-1" node_ref=notice><p>{tr(|t| t.draft_deleted)}</p></div>

@@ -215,7 +215,7 @@ pub fn Figures(data: Transparency) -> impl IntoView {
             <CountsSection title=tt.by_status column=tt.col_status file="casos-por-estado"
                 bars=bars(&d.by_status, |k| status_label(tt, k)) total=d.cases />
             <CountsSection title=tt.by_channel column=tt.col_channel file="casos-por-canal"
-                bars=bars(&d.by_channel, |k| if k == "web" { tt.channel_web.to_string() } else { k.to_string() })
+                bars=bars(&d.by_channel, |k| channel_name(tt, k))
                 total=d.cases />
             <section class="cc-transparency__section">
                 <h2 class="cc-heading-m">{tt.times}</h2>
@@ -256,4 +256,18 @@ pub fn Figures(data: Transparency) -> impl IntoView {
             <p class="cc-transparency__generated">{tt.generated}" "{d.generated_at.get(..10).map(|day| crate::components::format::long_date(tt, day)).unwrap_or_default()}</p>
         </div>
     }
+}
+
+/// A channel's name as the API keys it (`cc_core::channel::Channel`); an unknown key
+/// (a newer backend) shows as sent rather than not at all.
+fn channel_name(tt: &TransparencyTexts, key: &str) -> String {
+    match key {
+        "web" => tt.channel_web,
+        "phone" => tt.channel_phone,
+        "in_person" => tt.channel_in_person,
+        "mail" => tt.channel_mail,
+        "verbal" => tt.channel_verbal,
+        other => other,
+    }
+    .to_string()
 }

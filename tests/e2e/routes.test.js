@@ -54,6 +54,8 @@ test('every route loads cold from a direct link, with its own code and nothing e
     ['/privacidad', /Política de datos personales/],
     ['/integrar', /./],
     ['/transparencia', /Transparencia/],
+    ['/atencion', /Atención asistida/],
+    [`/atencion/enviado/${ticket}`, /Caso registrado/],
     ['/no-existe', /No encontramos/],
   ];
   for (const [path, heading] of routes) {

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod app_config;
 pub mod catalog;
+pub mod channel;
 pub mod config;
 pub mod display;
 pub mod intake;

@@ -206,8 +206,14 @@ pub const SCREENS: &[Screen] = &[
     question(
         "Datos personales (consentimiento)",
         "/contacto/datos-personales",
-        &["q_consent", "consent_*"],
+        &["q_consent", "q_consent_assisted", "consent_*"],
         &["err_consent"],
+    ),
+    question(
+        "Cómo llegó el caso (atención asistida)",
+        "/contacto/canal",
+        &["q_channel", "channel_*", "err_channel", "assisted_banner_*"],
+        &[],
     ),
     question(
         "Tema (Open311)",
@@ -313,6 +319,7 @@ pub const SCREENS: &[Screen] = &[
             "actor_*",
             "download",
             "expected_on",
+            "received_*",
         ],
         &["business_days_explained", "agency_unknown", "loading"],
     ),

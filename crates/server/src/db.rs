@@ -14,6 +14,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/003_tracking.sql")),
         M::up(include_str!("../migrations/004_staff_members.sql")),
         M::up(include_str!("../migrations/005_transparency.sql")),
+        M::up(include_str!("../migrations/006_channels.sql")),
     ])
 }
 

@@ -10,6 +10,7 @@ pub mod gateway;
 pub mod import;
 pub mod maintenance;
 pub mod manifest;
+pub mod notify;
 pub mod problem;
 pub mod quota;
 pub mod ratelimit;
@@ -87,6 +88,7 @@ pub fn build_state(
         uploads: Arc::new(quota::UploadQuota::new(quota::Quotas::default())),
         open311_gateway: None,
         transparency: Arc::new(transparency::cache::Transparency::default()),
+        notifier: Arc::new(notify::LogNotifier),
     })
 }
 

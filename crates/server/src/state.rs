@@ -75,6 +75,9 @@ pub struct AppState {
     pub open311_gateway: Option<Arc<crate::gateway::Gateway>>,
     /// Computed transparency aggregates (a few minutes) and the self-service limit.
     pub transparency: Arc<crate::transparency::cache::Transparency>,
+    /// Sends a case's receipt to the person for staff (the logged stub
+    /// [`crate::notify::LogNotifier`] unless a deployment sets its own).
+    pub notifier: Arc<dyn crate::notify::Notifier>,
 }
 
 impl AppState {

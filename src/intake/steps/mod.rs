@@ -4,6 +4,7 @@
 
 mod agency;
 mod attachments;
+mod channel;
 mod choose_type;
 mod consent;
 mod contact;
@@ -18,6 +19,7 @@ pub use draft_note::DraftNote;
 
 use agency::AgencyStep;
 use attachments::AttachmentsStep;
+use channel::ChannelStep;
 use choose_type::{EmergencyStep, TypeStep};
 use consent::ConsentStep;
 use contact::ContactStep;
@@ -150,6 +152,7 @@ fn StepFrame(step: Step, deployment: Deployment) -> impl IntoView {
 
     view! {
         <div class="cc-width cc-page cc-wizard">
+            <super::assisted_banner::AssistedBanner />
             <QuickExit />
             {back_href.map(|href| view! { <A href=href attr:class="cc-back-link">{tr(|t| t.back)}</A> })}
             <p class="cc-caption cc-progress">{progress_text}</p>
@@ -171,6 +174,7 @@ fn StepFrame(step: Step, deployment: Deployment) -> impl IntoView {
 pub(super) fn question(step: Step, deployment: &Deployment, draft: &Draft) -> String {
     let tt = t();
     match step {
+        Step::Channel => tt.q_channel.into(),
         Step::Type => tt.q_type.into(),
         Step::Emergency => tt.q_emergency.into(),
         Step::Agency => tt.q_agency.into(),
@@ -189,6 +193,7 @@ pub(super) fn question(step: Step, deployment: &Deployment, draft: &Draft) -> St
         }
         Step::Attachments => tt.q_attachments.into(),
         Step::Contact => tt.q_contact.into(),
+        Step::Consent if crate::api::staff::assisting() => tt.q_consent_assisted.into(),
         Step::Consent => tt.q_consent.into(),
         Step::Review => tt.review_title.into(),
     }
@@ -198,6 +203,9 @@ pub(super) fn question(step: Step, deployment: &Deployment, draft: &Draft) -> St
 fn validate_step(step: Step, deployment: &Deployment, d: &Draft) -> Vec<FieldError> {
     let r = &deployment.intake;
     match step {
+        Step::Channel if d.channel.is_none() => {
+            vec![FieldError::new("channel", "required", t().err_channel)]
+        }
         Step::Type => {
             rules::validate_case_type(d.case_type.as_deref().unwrap_or(""), &deployment.case_types)
                 .into_iter()
@@ -254,6 +262,7 @@ fn validate_step(step: Step, deployment: &Deployment, d: &Draft) -> Vec<FieldErr
 fn step_body(step: Step, deployment: Deployment, draft: DraftStore, errors: Errors) -> AnyView {
     let d = deployment;
     match step {
+        Step::Channel => view! { <ChannelStep draft=draft errors=errors /> }.into_any(),
         Step::Type => view! { <TypeStep deployment=d draft=draft errors=errors /> }.into_any(),
         Step::Emergency => view! { <EmergencyStep deployment=d /> }.into_any(),
         Step::Agency => view! { <AgencyStep draft=draft errors=errors /> }.into_any(),

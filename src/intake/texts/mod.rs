@@ -193,6 +193,25 @@ crate::texts_struct! {
         confirm_expected: &'static str,
         pub queued_title: &'static str,
         pub queued_text: &'static str,
+        // Assisted mode (a staff member files for the person; `crate::api::staff`).
+        pub assisted_banner_label: &'static str,
+        pub assisted_banner_text: &'static str,
+        pub assisted_banner_session: &'static str,
+        pub q_channel: &'static str,
+        pub channel_hint: &'static str,
+        pub channel_phone: &'static str,
+        pub channel_in_person: &'static str,
+        pub channel_mail: &'static str,
+        pub channel_verbal: &'static str,
+        pub channel_verbal_hint: &'static str,
+        pub channel_language_note: &'static str,
+        pub err_channel: &'static str,
+        pub review_channel: &'static str,
+        pub q_consent_assisted: &'static str,
+        pub consent_assisted_what: &'static str,
+        pub consent_assisted_label: &'static str,
+        pub review_consent_verbal: &'static str,
+        pub send_assisted: &'static str,
     }
 }
 
@@ -200,6 +219,18 @@ crate::feature_texts!(IntakeTexts);
 
 /// The templates, each a function whose parameters name its placeholders.
 impl IntakeTexts {
+    /// How a case came in, as the assisted wizard's options and check page name it.
+    pub fn channel_name(&self, channel: cc_core::channel::Channel) -> &'static str {
+        use cc_core::channel::Channel;
+        match channel {
+            Channel::Web => "web",
+            Channel::Phone => self.channel_phone,
+            Channel::InPerson => self.channel_in_person,
+            Channel::Mail => self.channel_mail,
+            Channel::Verbal => self.channel_verbal,
+        }
+    }
+
     pub fn draft_saved_on(&self, date: &str) -> String {
         fill_named(self.draft_saved_on, &[("date", date)])
     }

@@ -135,6 +135,11 @@ pub fn CaseDetail(
     let has_due = !view.due_date.is_empty();
     let legal_due = caps.legal_due_dates;
     let type_shown = caps.procedures;
+    // How a case a staff member filed came in; the web's says nothing new.
+    let received = view
+        .channel
+        .is_assisted()
+        .then(|| (view.channel, view.filed_on.clone()));
     view! {
         {move || notice.get().map(|n| view! {
             <div class="cc-notification cc-notification--success" id="case-notice" tabindex="-1" role="status">
@@ -147,6 +152,9 @@ pub fn CaseDetail(
             agency_name.clone().map(|a| view! { <p class="cc-caption">{a}</p> }).into_any()
         }}
         <h1 class="cc-heading-xl" tabindex="-1">{move || t().case_title(&view.ticket)}</h1>
+        {received.map(|(channel, filed_on)| view! {
+            <p class="cc-body-l" id="case-received">{move || t().received_via(channel, &long_date(t(), &filed_on))}</p>
+        })}
         <div class="cc-status" class:cc-status--waiting=status == CaseStatus::WaitingForCitizen>
             <p class="cc-status__label">{move || t().case_status}</p>
             <p class="cc-status__value" id="case-status">{move || status_text.clone().unwrap_or_else(|| status_name(t(), status).to_string())}</p>

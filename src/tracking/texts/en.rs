@@ -93,4 +93,8 @@ pub const TEXTS: TrackingTexts = TrackingTexts {
     expected_on: "Expected answer date: {date}.",
     reply_queued: "Your answer is saved on this phone. It will be sent by itself when there is a connection, while your case is open or the next time you open it.",
     my_cases_last_known: "No connection. Last status we saw: {status}, on {date}.",
+    received_by_phone: "Received by phone on {date}",
+    received_in_person: "Received in person on {date}",
+    received_by_mail: "Received by mail on {date}",
+    received_verbally: "Received verbally on {date}",
 };

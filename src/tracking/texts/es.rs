@@ -93,4 +93,8 @@ pub const TEXTS: TrackingTexts = TrackingTexts {
     expected_on: "Fecha prevista de respuesta: {date}.",
     reply_queued: "Su respuesta está guardada en este teléfono. Se enviará sola cuando haya conexión, mientras tenga abierto su caso o la próxima vez que lo abra.",
     my_cases_last_known: "Sin conexión. Último estado que vimos: {status}, el {date}.",
+    received_by_phone: "Recibido por teléfono el {date}",
+    received_in_person: "Recibido en persona el {date}",
+    received_by_mail: "Recibido por correo el {date}",
+    received_verbally: "Recibido de forma verbal el {date}",
 };

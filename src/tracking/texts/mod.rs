@@ -105,6 +105,11 @@ crate::texts_struct! {
         expected_on: &'static str,
         pub reply_queued: &'static str,
         my_cases_last_known: &'static str,
+        // How a case filed by a staff member came in (assisted channels).
+        received_by_phone: &'static str,
+        received_in_person: &'static str,
+        received_by_mail: &'static str,
+        received_verbally: &'static str,
     }
 }
 
@@ -136,6 +141,20 @@ impl TrackingTexts {
     /// The due-date sentence: `business_days_left` is negative once the date has
     /// passed; `running` is false when the agency's term no longer runs (answered,
     /// closed, waiting for the person).
+    /// "Recibido por teléfono el …" for a case a staff member filed for the person;
+    /// `None` for the web (the page says nothing more than before).
+    pub fn received_via(&self, channel: cc_core::channel::Channel, date: &str) -> Option<String> {
+        use cc_core::channel::Channel;
+        let template = match channel {
+            Channel::Web => return None,
+            Channel::Phone => self.received_by_phone,
+            Channel::InPerson => self.received_in_person,
+            Channel::Mail => self.received_by_mail,
+            Channel::Verbal => self.received_verbally,
+        };
+        Some(fill_named(template, &[("date", date)]))
+    }
+
     pub fn due(&self, date: &str, business_days_left: i64, running: bool) -> String {
         let days = business_days_left;
         let with_days = |template: &str, n: i64| {
@@ -190,6 +209,11 @@ mod tests {
         for lang in Lang::ALL {
             let t = for_lang(lang);
             assert_filled(lang, &t.expected_on("DATE"), &["DATE"]);
+            for channel in cc_core::channel::Channel::ASSISTED {
+                let text = t.received_via(channel, "DATE").unwrap();
+                assert_filled(lang, &text, &["DATE"]);
+            }
+            assert_eq!(t.received_via(cc_core::channel::Channel::Web, "DATE"), None);
             assert_filled(
                 lang,
                 &t.my_cases_last_known("STATUS", "DATE"),

@@ -93,4 +93,8 @@ pub const TEXTS: TrackingTexts = TrackingTexts {
     expected_on: "Data prevista de resposta: {date}.",
     reply_queued: "Sua resposta está guardada neste telefone. Será enviada sozinha quando houver conexão, com o caso aberto ou na próxima vez que abri-lo.",
     my_cases_last_known: "Sem conexão. Última situação que vimos: {status}, em {date}.",
+    received_by_phone: "Recebido por telefone em {date}",
+    received_in_person: "Recebido pessoalmente em {date}",
+    received_by_mail: "Recebido por correio em {date}",
+    received_verbally: "Recebido verbalmente em {date}",
 };

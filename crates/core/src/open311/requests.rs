@@ -152,6 +152,8 @@ pub fn case_view(req: &ServiceRequest) -> CaseView {
         agency: None,
         agency_name: req.agency_responsible.clone(),
         status,
+        // GeoReport v2 does not say how a request came in.
+        channel: Default::default(),
         filed_on: day(&req.requested_datetime),
         due_date: day(&req.expected_datetime),
         business_days_left: 0,

@@ -81,6 +81,9 @@ pub struct CaseView {
     #[serde(default)]
     pub agency_name: Option<String>,
     pub status: CaseStatus,
+    /// How the case came in (`web` when the backend does not say).
+    #[serde(default)]
+    pub channel: crate::channel::Channel,
     pub filed_on: String,
     /// Current legal due date (after extensions).
     pub due_date: String,

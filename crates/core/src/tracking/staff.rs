@@ -48,6 +48,12 @@ pub struct StaffCaseView {
     pub event_date: Option<String>,
     #[serde(default)]
     pub place: Option<String>,
+    /// The staff member who filed it for the person (assisted channels only).
+    #[serde(default)]
+    pub taken_by: Option<String>,
+    /// How the person consented to the personal-data policy.
+    #[serde(default)]
+    pub consent: crate::channel::Consent,
 }
 
 /// Body of `POST /api/v1/staff/cases/{ticket}/events`: one thing staff do on a case.

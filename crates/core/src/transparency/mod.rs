@@ -185,7 +185,7 @@ pub struct Transparency {
     pub by_type: Vec<Cell>,
     /// By current status.
     pub by_status: Vec<Cell>,
-    /// By the channel the case came in (`web` only, until assisted filing records one).
+    /// By the channel the case came in (`web`, `phone`, `in_person`, `mail`, `verbal`).
     pub by_channel: Vec<Cell>,
     /// From filing to the agency's answer.
     pub first_answer_days: Durations,

@@ -2,6 +2,7 @@
 //! the stored answer, all in one transaction.
 
 use cc_core::catalog::Agency;
+use cc_core::channel::{validate_assisted_channel, AssistedCase, Channel, Consent};
 use cc_core::config::Deployment;
 use cc_core::intake::access_code::{code_from_random, format_code};
 use cc_core::intake::dates::{BusinessCalendar, Date};
@@ -13,8 +14,11 @@ use rand::RngCore;
 use rusqlite::{params, Connection, TransactionBehavior};
 
 use super::attachments::{checked_ids, link_attachments, unavailable_attachments};
-use super::events::insert_event;
-use super::idempotency::{new_case_request_hash, remember, replay, StoredResponse, CASES_ENDPOINT};
+use super::events::{insert_event, record_staff_member};
+use super::idempotency::{
+    new_case_request_hash, remember, replay, request_hash, StoredResponse, CASES_ENDPOINT,
+    STAFF_CASES_ENDPOINT,
+};
 use super::storage::{access_code_hash, identity_str};
 use super::{field_error, some_text};
 use crate::db::DbError;
@@ -54,13 +58,22 @@ pub(super) fn new_access_code() -> (String, String, String) {
     (format_code(&code), hex::encode(salt), hash)
 }
 
-/// Files a case under an idempotency key, in one immediate transaction: replay or
-/// reject a reused key, validate, allocate the ticket sequence, store the case, link
-/// its attachments, record the `filed` event and the answer, commit.
-///
-/// Returns the `201` answer (the stored one when the key was already used with the
-/// same request). Validation failures are not stored, so the person can correct the
-/// form and send again with the same key.
+/// How a case is being filed: the person on the web, or a staff member for them.
+pub struct Origin<'a> {
+    pub channel: Channel,
+    /// The staff member filing an assisted case.
+    pub taken_by: Option<&'a str>,
+}
+
+impl Origin<'_> {
+    /// The person, on the web.
+    pub const WEB: Origin<'static> = Origin {
+        channel: Channel::Web,
+        taken_by: None,
+    };
+}
+
+/// Files a case the person sent from the web (`POST /api/v1/cases`); see [`file`].
 pub fn file_case(
     conn: &mut Connection,
     ctx: &IntakeContext<'_>,
@@ -69,8 +82,64 @@ pub fn file_case(
     now_unix: i64,
 ) -> ApiResult<StoredResponse> {
     let request_hash = new_case_request_hash(case);
+    let filing = Filing {
+        case,
+        origin: Origin::WEB,
+        endpoint: CASES_ENDPOINT,
+        request_hash: &request_hash,
+    };
+    file(conn, ctx, idempotency_key, &filing, now_unix)
+}
+
+/// Files a case a staff member took for the person (`POST /api/v1/staff/cases`): the
+/// same checks, due date and legal terms as the web, plus the channel (an assisted
+/// one), the member who took it, and the consent recorded as given verbally.
+pub fn file_assisted_case(
+    conn: &mut Connection,
+    ctx: &IntakeContext<'_>,
+    idempotency_key: &str,
+    assisted: &AssistedCase,
+    member: &str,
+    now_unix: i64,
+) -> ApiResult<StoredResponse> {
+    let request_hash = request_hash(STAFF_CASES_ENDPOINT, assisted);
+    let filing = Filing {
+        case: &assisted.case,
+        origin: Origin {
+            channel: assisted.channel,
+            taken_by: Some(member),
+        },
+        endpoint: STAFF_CASES_ENDPOINT,
+        request_hash: &request_hash,
+    };
+    file(conn, ctx, idempotency_key, &filing, now_unix)
+}
+
+/// One filing: the case, how it came in, and the endpoint its key belongs to.
+struct Filing<'a> {
+    case: &'a NewCase,
+    origin: Origin<'a>,
+    endpoint: &'static str,
+    request_hash: &'a str,
+}
+
+/// Files a case under an idempotency key, in one immediate transaction: replay or
+/// reject a reused key, validate, allocate the ticket sequence, store the case, link
+/// its attachments, record the `filed` event and the answer, commit.
+///
+/// Returns the `201` answer (the stored one when the key was already used with the
+/// same request). Validation failures are not stored, so the person can correct the
+/// form and send again with the same key.
+fn file(
+    conn: &mut Connection,
+    ctx: &IntakeContext<'_>,
+    idempotency_key: &str,
+    filing: &Filing<'_>,
+    now_unix: i64,
+) -> ApiResult<StoredResponse> {
+    let (case, origin) = (filing.case, &filing.origin);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    if let Some(stored) = replay(&tx, idempotency_key, CASES_ENDPOINT, &request_hash)? {
+    if let Some(stored) = replay(&tx, idempotency_key, filing.endpoint, filing.request_hash)? {
         return Ok(stored);
     }
 
@@ -78,6 +147,9 @@ pub fn file_case(
     let rules = &deployment.intake;
     let today = Date::from_unix_seconds(now_unix);
     let mut errors = validate_new_case(case, &deployment.case_types, rules, today);
+    if origin.taken_by.is_some() {
+        errors.extend(validate_assisted_channel(origin.channel));
+    }
 
     let agency = some_text(&case.agency).and_then(|acronym| ctx.agency(&acronym).cloned());
     if !errors.iter().any(|e| e.field == fields::AGENCY) {
@@ -142,6 +214,12 @@ pub fn file_case(
     let ticket = format_ticket(agency_code, &case_type.code, today.year, sequence);
 
     let (access_code, salt, hash) = new_access_code();
+    // A staff member ticks consent for a person who said it to them.
+    let consent = if origin.taken_by.is_some() {
+        Consent::Verbal
+    } else {
+        Consent::Online
+    };
     let anonymous = case.identity == Identity::Anonymous;
     let personal = |v: &Option<String>| if anonymous { None } else { some_text(v) };
     // A language the deployment does not offer falls back to its default one.
@@ -152,9 +230,10 @@ pub fn file_case(
     tx.execute(
         "INSERT INTO cases(ticket, agency, case_type, procedure, description, event_date,
              place, identity, name, email, phone, language, access_code_hash,
-             access_code_salt, status, filed_at, filed_on, due_date, response_days, updated_at)
+             access_code_salt, status, filed_at, filed_on, due_date, response_days, updated_at,
+             channel, taken_by, consent)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-             ?17, ?18, ?19, ?16)",
+             ?17, ?18, ?19, ?16, ?20, ?21, ?22)",
         params![
             ticket,
             agency.as_ref().map(|a| a.acronym.as_str()),
@@ -175,6 +254,9 @@ pub fn file_case(
             today.to_string(),
             due_date.to_string(),
             case_type.response_days,
+            origin.channel.as_str(),
+            origin.taken_by,
+            consent.as_str(),
         ],
     )?;
     let case_id = tx.last_insert_rowid();
@@ -184,8 +266,9 @@ pub fn file_case(
     let data = serde_json::json!({
         "status": CaseStatus::Received.as_str(),
         "attachments": attachment_ids.len(),
+        "channel": origin.channel.as_str(),
     });
-    insert_event(
+    let event = insert_event(
         &tx,
         case_id,
         now_unix,
@@ -194,6 +277,9 @@ pub fn file_case(
         None,
         Some(&data),
     )?;
+    if let Some(member) = origin.taken_by {
+        record_staff_member(&tx, event, member)?;
+    }
 
     let receipt = CaseReceipt {
         ticket,
@@ -212,8 +298,8 @@ pub fn file_case(
     remember(
         &tx,
         idempotency_key,
-        CASES_ENDPOINT,
-        &request_hash,
+        filing.endpoint,
+        filing.request_hash,
         &response,
         case_id,
         now_unix,

@@ -15,6 +15,8 @@ use crate::problem::{ApiError, ApiResult};
 
 /// Endpoint name stored with (and hashed into) idempotency keys of new cases.
 pub const CASES_ENDPOINT: &str = "POST /api/v1/cases";
+/// Endpoint name of the keys of cases filed by staff for a person.
+pub const STAFF_CASES_ENDPOINT: &str = "POST /api/v1/staff/cases";
 
 /// A stored HTTP answer: what the first request got, replayed byte for byte.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -24,12 +24,12 @@ pub use attachments::{
 pub use events::{
     case_events, insert_event, record_staff_member, staff_member_of, timeline, CaseEvent,
 };
-pub use filing::{file_case, IntakeContext};
-pub use idempotency::CASES_ENDPOINT;
+pub use filing::{file_assisted_case, file_case, IntakeContext, Origin};
 pub use idempotency::{
     canonical_json, idempotency_key_hash, new_case_request_hash, open, purge_idempotency_keys,
     remember, replay, request_hash, seal, StoredResponse,
 };
+pub use idempotency::{CASES_ENDPOINT, STAFF_CASES_ENDPOINT};
 pub use replies::{add_rating, add_reply, replies_endpoint};
 pub use staff_actions::{apply_staff_action, REASON_MAX_CHARS, STAFF_MESSAGE_MAX_CHARS};
 pub use storage::{

@@ -1,6 +1,7 @@
 //! Stored cases: the row, finding one by ticket, checking an access code against it,
 //! and the small updates every action shares.
 
+use cc_core::channel::{Channel, Consent};
 use cc_core::intake::access_code::normalize_code;
 use cc_core::intake::dates::Date;
 use cc_core::intake::ticket::normalize_ticket;
@@ -50,6 +51,11 @@ pub struct StoredCase {
     pub due_date: String,
     pub response_days: u32,
     pub updated_at: i64,
+    /// How it came in; an unknown stored value (never written) reads as the web.
+    pub channel: Channel,
+    /// The staff member who filed it for the person (assisted channels).
+    pub taken_by: Option<String>,
+    pub consent: Consent,
 }
 
 /// Hex sha256 of `salt || normalized_code`: the only form of the access code stored.
@@ -69,7 +75,8 @@ pub fn find_case_by_ticket(conn: &Connection, ticket: &str) -> Result<Option<Sto
         .query_row(
             "SELECT id, ticket, agency, case_type, procedure, description, event_date, place,
                  identity, name, email, phone, language, access_code_hash, access_code_salt,
-                 status, filed_at, filed_on, due_date, response_days, updated_at
+                 status, filed_at, filed_on, due_date, response_days, updated_at,
+                 channel, taken_by, consent
              FROM cases WHERE ticket = ?1",
             [ticket],
             |r| {
@@ -95,6 +102,9 @@ pub fn find_case_by_ticket(conn: &Connection, ticket: &str) -> Result<Option<Sto
                     due_date: r.get(18)?,
                     response_days: r.get(19)?,
                     updated_at: r.get(20)?,
+                    channel: Channel::parse(&r.get::<_, String>(21)?).unwrap_or_default(),
+                    taken_by: r.get(22)?,
+                    consent: Consent::parse(&r.get::<_, String>(23)?).unwrap_or_default(),
                 })
             },
         )

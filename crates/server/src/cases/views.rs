@@ -71,6 +71,7 @@ pub fn case_view(
         agency: case.agency.clone(),
         agency_name,
         status,
+        channel: case.channel,
         filed_on: case.filed_on.clone(),
         due_date: case.due_date.clone(),
         business_days_left: days_left(deployment, today, &case.due_date),
@@ -102,6 +103,8 @@ pub fn staff_case_view(
         procedure: case.procedure.clone(),
         event_date: case.event_date.clone(),
         place: case.place.clone(),
+        taken_by: case.taken_by.clone(),
+        consent: case.consent,
     })
 }
 

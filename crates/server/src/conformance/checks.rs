@@ -280,6 +280,7 @@ pub(super) fn checks(kit: &mut Kit) {
     kit.record("look-up, wrong code = unknown ticket", same);
 
     replies_and_rating(kit, &ticket, &code, &wrong_code);
+    super::assisted::assisted(kit, &case);
 }
 
 /// The code with its first letter or digit changed: well formed, and wrong.

@@ -11,8 +11,10 @@
 //!
 //! kit.rs holds the HTTP client and the check of each answer against the document,
 //! schema.rs the JSON Schema validation, checks.rs the list of checks in the order the
-//! app makes its requests, replies_and_rating.rs the checks of replies and rating.
+//! app makes its requests, replies_and_rating.rs the checks of replies and rating, assisted.rs those of
+//! filing for a person (with a staff token).
 
+mod assisted;
 mod checks;
 mod kit;
 mod replies_and_rating;

@@ -156,8 +156,40 @@ fn charge_upload(state: &AppState, client: &str, bytes: u64) -> ApiResult<()> {
     })
 }
 
+/// A filing's JSON body (a case, or an assisted case): `413` over the body limit,
+/// `400` when it is not one.
+pub(super) fn case_body<T: serde::de::DeserializeOwned>(
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult<T> {
+    let body = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::TooLarge(Vec::new())
+        } else {
+            ApiError::BadRequest(e.body_text())
+        }
+    })?;
+    serde_json::from_slice(&body)
+        .map_err(|e| ApiError::BadRequest(format!("El cuerpo no es un caso válido: {e}")))
+}
+
+/// An over-long attachments list is refused on its length alone, before the request
+/// queues for the database (it would hold up every other filing).
+pub(super) fn refuse_long_attachment_lists(
+    state: &AppState,
+    case: &NewCase,
+    now: i64,
+) -> ApiResult<()> {
+    let rules = &state.deployment.intake;
+    if cases::checked_ids(&case.attachments, rules).is_err() {
+        let today = cc_core::intake::dates::Date::from_unix_seconds(now);
+        let errors = validate_new_case(case, &state.deployment.case_types, rules, today);
+        return Err(ApiError::Validation(errors));
+    }
+    Ok(())
+}
+
 /// The stored answer as an HTTP response (the same bytes on every replay).
-fn stored_response(stored: StoredResponse) -> ApiResult<Response> {
+pub(super) fn stored_response(stored: StoredResponse) -> ApiResult<Response> {
     let receipt: CaseReceipt = serde_json::from_str(&stored.body)
         .map_err(|e| ApiError::Internal(format!("stored receipt: {e}")))?;
     let location = HeaderValue::from_str(&format!("/api/v1/cases/{}", receipt.ticket))
@@ -194,24 +226,9 @@ pub async fn create_case(
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult<Response> {
     let key = idempotency_key(&headers)?;
-    let body = body.map_err(|e| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::TooLarge(Vec::new())
-        } else {
-            ApiError::BadRequest(e.body_text())
-        }
-    })?;
-    let case: NewCase = serde_json::from_slice(&body)
-        .map_err(|e| ApiError::BadRequest(format!("El cuerpo no es un caso válido: {e}")))?;
+    let case: NewCase = case_body(body)?;
     let now = unix_now();
-    // An over-long attachments list is refused here, on its length alone, before the
-    // request queues for the database (it would hold up every other filing).
-    let rules = &state.deployment.intake;
-    if cases::checked_ids(&case.attachments, rules).is_err() {
-        let today = cc_core::intake::dates::Date::from_unix_seconds(now);
-        let errors = validate_new_case(&case, &state.deployment.case_types, rules, today);
-        return Err(ApiError::Validation(errors));
-    }
+    refuse_long_attachment_lists(&state, &case, now)?;
     let shared = state.clone();
     let stored = state
         .with_db(move |conn| {

@@ -10,6 +10,7 @@ use utoipa::{Modify, OpenApi};
 use crate::problem::ApiError;
 use crate::state::AppState;
 
+pub mod assisted;
 pub mod cases;
 pub mod catalog;
 pub mod request;
@@ -43,6 +44,9 @@ pub mod transparency;
         staff::list_cases,
         staff::show_case,
         staff::add_event,
+        assisted::me,
+        assisted::file_case,
+        assisted::send_receipt,
         transparency::transparency,
         transparency::self_service,
     ),
@@ -68,6 +72,13 @@ pub mod transparency;
         cc_core::tracking::StaffAction,
         cc_core::tracking::StaffCaseSummary,
         cc_core::tracking::StaffCaseView,
+        cc_core::channel::Channel,
+        cc_core::channel::Consent,
+        cc_core::channel::AssistedCase,
+        cc_core::channel::StaffMember,
+        cc_core::channel::ReceiptRequest,
+        cc_core::channel::ReceiptMedium,
+        cc_core::channel::ReceiptSent,
         cc_core::transparency::Transparency,
         cc_core::transparency::Figure,
         cc_core::transparency::Decimal,
@@ -173,7 +184,15 @@ pub fn api_router() -> Router<AppState> {
         )
         .route("/cases/{ticket}/replies", post(tracking::add_reply))
         .route("/cases/{ticket}/rating", post(tracking::rate))
-        .route("/staff/cases", get(staff::list_cases))
+        .route(
+            "/staff/cases",
+            get(staff::list_cases).post(assisted::file_case),
+        )
+        .route("/staff/me", get(assisted::me))
+        .route(
+            "/staff/cases/{ticket}/receipt",
+            post(assisted::send_receipt),
+        )
         .route("/staff/cases/{ticket}", get(staff::show_case))
         .route("/staff/cases/{ticket}/events", post(staff::add_event))
         .route("/transparency", get(transparency::transparency))

@@ -28,7 +28,8 @@ const PER_CASE: &str = "
            OR (kind = 'status_changed' AND json_extract(data, '$.to') = 'closed')
     ),
     c AS (
-        SELECT cases.agency, cases.case_type, cases.status, cases.filed_on, cases.due_date,
+        SELECT cases.agency, cases.case_type, cases.status, cases.channel, cases.filed_on,
+            cases.due_date,
             substr(cases.filed_on, 1, 7) AS month,
             (SELECT date(MIN(at), 'unixepoch') FROM case_events e
                 WHERE e.case_id = cases.id AND e.kind = 'answered') AS answered_on,
@@ -60,8 +61,8 @@ fn case_groups(
                  WHEN ended_on IS NOT NULL THEN 'late'
                  WHEN due_date < ?3 THEN 'overdue'
                  ELSE 'running' END AS term,
-            stars, COUNT(*)
-        FROM c GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
+            stars, channel, COUNT(*)
+        FROM c GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params![first, last, today], |r| {
@@ -74,19 +75,21 @@ fn case_groups(
             r.get::<_, bool>(5)?,
             r.get::<_, String>(6)?,
             r.get::<_, Option<u8>>(7)?,
-            r.get::<_, i64>(8)?,
+            r.get::<_, String>(8)?,
+            r.get::<_, i64>(9)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (agency, case_type, status, month, extended, transferred, term, stars, count) = row?;
+        let (agency, case_type, status, month, extended, transferred, term, stars, channel, count) =
+            row?;
         out.push(CaseGroup {
             agency,
             case_type,
             // The schema only allows these; anything else is counted as received.
             status: CaseStatus::parse(&status).unwrap_or(CaseStatus::Received),
             month,
-            channel: "web".into(),
+            channel,
             extended,
             transferred,
             term: match term.as_str() {
