@@ -14,6 +14,7 @@ pub mod cases;
 pub mod catalog;
 pub mod request;
 pub mod search;
+pub mod service_points;
 pub mod staff;
 pub mod tracking;
 pub mod transparency;
@@ -45,6 +46,7 @@ pub mod transparency;
         staff::add_event,
         transparency::transparency,
         transparency::self_service,
+        service_points::service_points,
     ),
     components(schemas(
         cc_core::api::Problem,
@@ -82,6 +84,9 @@ pub mod transparency;
         cc_core::transparency::AgencyCases,
         cc_core::transparency::SelfServiceAnswer,
         cc_core::transparency::SelfServiceOutcome,
+        cc_core::service_points::ServicePoints,
+        cc_core::service_points::ServicePoint,
+        cc_core::service_points::ServedProcedure,
     )),
     modifiers(&BearerScheme)
 )]
@@ -178,5 +183,6 @@ pub fn api_router() -> Router<AppState> {
         .route("/staff/cases/{ticket}/events", post(staff::add_event))
         .route("/transparency", get(transparency::transparency))
         .route("/self-service", post(transparency::self_service))
+        .route("/service-points", get(service_points::service_points))
         .fallback(api_not_found)
 }
