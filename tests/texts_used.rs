@@ -50,6 +50,15 @@ const TEXT_STRUCTS: &[(&str, &str, &[&str])] = &[
             "src/transparency/texts/pt.rs",
         ],
     ),
+    (
+        "src/service_points/texts/mod.rs",
+        "pub struct ServicePointsTexts {",
+        &[
+            "src/service_points/texts/es.rs",
+            "src/service_points/texts/en.rs",
+            "src/service_points/texts/pt.rs",
+        ],
+    ),
     ("src/embed/texts.rs", "pub struct EmbedTexts {", &[]),
 ];
 

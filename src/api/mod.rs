@@ -18,6 +18,7 @@ use cc_core::config::Deployment;
 use cc_core::intake::{AttachmentReceipt, CaseReceipt, NewCase};
 use cc_core::open311::{Attribute, Location};
 use cc_core::search::SearchPage;
+use cc_core::service_points::ServicePoints;
 use cc_core::tracking::{CaseView, NewReply, Rating};
 use cc_core::transparency::Transparency;
 
@@ -53,6 +54,9 @@ pub struct Capabilities {
     pub safe_retries: bool,
     /// Publishes aggregate figures (`/transparencia`); Open311 has no such call.
     pub transparency: bool,
+    /// Lists its service points with hours (`/puntos-de-atencion`); Open311 has no
+    /// such call.
+    pub service_points: bool,
 }
 
 /// A case as the wizard sends it, with what some backends need beyond the contract's
@@ -135,6 +139,7 @@ impl Backend {
                 location: false,
                 safe_retries: true,
                 transparency: true,
+                service_points: true,
             },
             Backend::Open311(_) => Capabilities {
                 access_codes: false,
@@ -147,6 +152,7 @@ impl Backend {
                 location: true,
                 safe_retries: false,
                 transparency: false,
+                service_points: false,
             },
         }
     }
@@ -290,6 +296,14 @@ impl Backend {
     ) -> Result<Transparency, ApiError> {
         match self {
             Backend::Native(n) => n.transparency(from, to, agency).await,
+            Backend::Open311(_) => Err(ApiError::Unsupported),
+        }
+    }
+
+    /// Every service point with its hours and the procedures done there.
+    pub async fn service_points(&'static self) -> Result<ServicePoints, ApiError> {
+        match self {
+            Backend::Native(n) => n.service_points().await,
             Backend::Open311(_) => Err(ApiError::Unsupported),
         }
     }

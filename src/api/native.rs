@@ -7,6 +7,7 @@ use cc_core::catalog::{CatalogIndex, Procedure};
 use cc_core::config::Deployment;
 use cc_core::intake::{AttachmentReceipt, CaseReceipt};
 use cc_core::search::SearchPage;
+use cc_core::service_points::ServicePoints;
 use cc_core::tracking::{CaseView, LookupRequest, NewReply, Rating};
 use cc_core::transparency::Transparency;
 use serde::de::DeserializeOwned;
@@ -58,6 +59,10 @@ impl Native {
             path.push_str(&format!("&agency={}", http::encode(agency)));
         }
         self.get(&path).await
+    }
+
+    pub async fn service_points(&self) -> Result<ServicePoints, ApiError> {
+        self.get("/service-points").await
     }
 
     pub async fn deployment(&self) -> Result<Deployment, ApiError> {

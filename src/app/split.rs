@@ -60,6 +60,7 @@ lazy_pages! {
     IntegratePage: load_integrate in embed => crate::embed::IntegratePage;
     EmbedEntry: load_embed in embed => crate::embed::EmbedEntry;
     TransparencyPage: load_transparency in transparency => crate::transparency::TransparencyPage;
+    ServicePointsPage: load_service_points in service_points => crate::service_points::ServicePointsPage;
 }
 
 #[leptos::wasm_split::wasm_split(intake, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -15,6 +15,7 @@ pub fn pack_language(lang: Lang) -> Vec<&'static str> {
     out.extend(crate::intake::texts::for_lang(lang).pack());
     out.extend(crate::tracking::texts::for_lang(lang).pack());
     out.extend(crate::embed::texts::for_lang(lang).pack());
+    out.extend(crate::service_points::texts::for_lang(lang).pack());
     out
 }
 
@@ -27,6 +28,7 @@ pub fn pack_unpacked(lang: Lang) -> Option<Vec<&'static str>> {
     out.extend(crate::intake::texts::LOADED.get(lang)?.pack());
     out.extend(crate::tracking::texts::LOADED.get(lang)?.pack());
     out.extend(crate::embed::texts::LOADED.get(lang)?.pack());
+    out.extend(crate::service_points::texts::LOADED.get(lang)?.pack());
     Some(out)
 }
 
@@ -44,6 +46,7 @@ pub fn unpack_language(lang: Lang, list: Vec<&'static str>) -> bool {
         && unpack_into(&crate::intake::texts::LOADED, lang, from)
         && unpack_into(&crate::tracking::texts::LOADED, lang, from)
         && unpack_into(&crate::embed::texts::LOADED, lang, from)
+        && unpack_into(&crate::service_points::texts::LOADED, lang, from)
         && from.next().is_none()
 }
 
@@ -51,7 +54,7 @@ pub fn unpack_language(lang: Lang, list: Vec<&'static str>) -> bool {
 pub fn is_ready(lang: Lang) -> bool {
     lang == Lang::Es
         || cfg!(not(feature = "lazy-texts"))
-        || crate::embed::texts::LOADED.get(lang).is_some()
+        || crate::service_points::texts::LOADED.get(lang).is_some()
 }
 
 #[cfg(feature = "lazy-texts")]
