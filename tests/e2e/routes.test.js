@@ -53,6 +53,8 @@ test('every route loads cold from a direct link, with its own code and nothing e
     ['/mis-casos', /Mis casos/],
     ['/privacidad', /Política de datos personales/],
     ['/integrar', /./],
+    ['/puntos-de-atencion', /Puntos de atención/],
+    ['/puntos-de-atencion?tramite=pasaporte-ordinario', /Puntos de atención/],
     ['/no-existe', /No encontramos/],
   ];
   for (const [path, heading] of routes) {
