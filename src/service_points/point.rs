@@ -79,13 +79,17 @@ fn WeekTable(hours: Vec<cc_core::catalog::OpeningHours>, now: Signal<LocalTime>)
                     {days.iter().map(|(day, ranges)| {
                         let is_today = *day == today;
                         let text = if ranges.is_empty() {
-                            tt.day_closed.to_string()
+                            tt.day_closed.into_any()
                         } else {
                             ranges
                                 .iter()
-                                .map(|&(from, to)| tt.range(&format_minutes(from), &format_minutes(to)))
-                                .collect::<Vec<_>>()
-                                .join(&format!(" {} ", tt.and))
+                                .enumerate()
+                                .map(|(i, &(from, to))| view! {
+                                    {(i > 0).then(|| format!(" {} ", tt.and))}
+                                    <span class="cc-point__range">{tt.range(&format_minutes(from), &format_minutes(to))}</span>
+                                })
+                                .collect_view()
+                                .into_any()
                         };
                         view! {
                             <tr class:cc-point__today=is_today>

@@ -41,7 +41,7 @@ async function open(page, query = '') {
 /** The state line of the point named `name`, as read. */
 async function stateOf(page, name) {
   const card = page.locator('.cc-point', { has: page.getByRole('heading', { name, exact: true }) });
-  return (await card.locator('.cc-point-status').innerText()).replace(/\s+/g, ' ').trim();
+  return (await card.locator('.cc-point-status').textContent()).replace(/\s+/g, ' ').trim();
 }
 
 async function shownNames(page) {
@@ -75,7 +75,7 @@ test('on Saturday everything weekday-only is closed until Monday', async () => {
   // A civil registry office open on Saturday mornings is open.
   const open10 = await page.locator('.cc-point-status--open').count();
   assert.ok(open10 > 0, 'some office opens on Saturday mornings');
-  const closedWords = await page.locator('.cc-point-status--closed').allInnerTexts();
+  const closedWords = await page.locator('.cc-point-status--closed').allTextContents();
   assert.ok(closedWords.every((w) => /^Cerrado/.test(w.trim())), closedWords.join(' | '));
   assert.deepEqual(page.errors, []);
 });

@@ -44,7 +44,8 @@ pub fn gather(procedures: &[Procedure]) -> Vec<ServicePoint> {
                     .filter(|c| !c.is_empty())
                     .map(str::to_string);
             }
-            if point.latitude.is_none() || point.longitude.is_none() {
+            // Latitude and longitude are only ever set together.
+            if point.latitude.is_none() {
                 if let (Some(lat), Some(lon)) = (office.latitude, office.longitude) {
                     point.latitude = Some(lat);
                     point.longitude = Some(lon);
