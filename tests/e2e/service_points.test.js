@@ -5,9 +5,8 @@
 // all kept in the URL; the link from a procedure page; axe in both contrasts; 320 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serverAndBrowser, newPage, settled, expectAccessible, screenshot, reflowProblems, smallTargets, VIEWPORTS, ARTIFACTS } from './lib.js';
+import { serverAndBrowser, settled, expectAccessible, screenshot, reflowProblems, smallTargets, VIEWPORTS, ARTIFACTS } from './lib.js';
 
 const h = serverAndBrowser();
 
@@ -162,5 +161,4 @@ test('axe finds nothing in either contrast; 320 px and 200 % text reflow; 44 px 
   // 200 % text (the display panel's largest size) on a 320 px phone.
   await phone.evaluate(() => document.documentElement.setAttribute('data-text', '200'));
   assert.deepEqual(await reflowProblems(phone, '320 px, 200 % text'), []);
-  copyFileSync(join(ARTIFACTS, 'service-points-360x640.png'), join(ARTIFACTS, 'service-points-360.png'));
 });

@@ -294,7 +294,8 @@ fn times_parse_strictly() {
     assert_eq!(parse_minutes("23:59"), Some(1439));
     assert_eq!(parse_minutes("24:00"), Some(1440));
     for bad in [
-        "24:01", "25:00", "12:60", "12:5", "123:00", "12", "", "a:00", "12:0a", "-1:00",
+        "24:01", "25:00", "12:60", "12:5", "123:00", "12", "", "a:00", "12:0a", "-1:00", "+8:00",
+        "08:+5",
     ] {
         assert_eq!(parse_minutes(bad), None, "{bad}");
     }
