@@ -213,6 +213,8 @@ const SAME_AS_SPANISH: &[(&str, &[&str])] = &[
             "col_measure",
             "col_median",
             "col_p90",
+            // Service points: "Lugar" is Portuguese too.
+            "place_label",
             "month_year",
             "percent_of",
         ],
