@@ -34,7 +34,7 @@ const script = `(()=>{const m=${JSON.stringify(manifest)},b=${JSON.stringify(bas
   + 'let p=location.pathname;if(x&&p.startsWith(x))p=p.slice(x.length)||"/";'
   + 'const s=p==="/tramites"?"catalog_search":p.startsWith("/tramites/")?"catalog_procedure"'
   + ':p.startsWith("/contacto")?"intake":p.startsWith("/seguimiento")||p==="/mis-casos"?"tracking"'
-  + ':p==="/privacidad"?"privacy":p==="/integrar"||p.startsWith("/embed/")?"embed":p==="/transparencia"?"transparency":p.startsWith("/atencion")?"assisted":"";'
+  + ':p==="/privacidad"?"privacy":p==="/integrar"||p.startsWith("/embed/")?"embed":p==="/transparencia"?"transparency":p.startsWith("/atencion")?"assisted":p==="/puntos-de-atencion"?"service_points":"";'
   + 'for(const f of m[s]||[]){const l=document.createElement("link");'
   + 'if(f.endsWith(".js"))l.rel="modulepreload";else{l.rel="preload";l.as="fetch";l.type="application/wasm"}'
   + 'l.crossOrigin="anonymous";l.href=b+f;document.head.appendChild(l)}})()';

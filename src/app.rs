@@ -22,6 +22,7 @@ mod pages {
     pub use crate::components::NotFound;
     pub use crate::embed::{EmbedEntry, IntegratePage};
     pub use crate::intake::{ConfirmationPage, PrivacyPage, ResolvedPage, StartPage, StepPage};
+    pub use crate::service_points::ServicePointsPage;
     pub use crate::tracking::{CasePage, LookupPage, MyCasesPage};
     pub use crate::transparency::TransparencyPage;
 }
@@ -144,6 +145,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/transparencia") view=page!(TransparencyPage) />
                     <Route path=path!("/atencion") view=page!(SignInPage) />
                     <Route path=path!("/atencion/enviado/:ticket") view=page!(AssistedConfirmationPage) />
+                    <Route path=path!("/puntos-de-atencion") view=page!(ServicePointsPage) />
                 </Routes>
             </main>
             <Show when=move || !crate::embed::is_embedded()>
@@ -293,6 +295,9 @@ fn Footer() -> impl IntoView {
                     <li><A href="/integrar" attr:class="cc-link">{tr(|t| t.footer_for_agencies)}</A></li>
                     {crate::api::backend().capabilities().transparency.then(|| view! {
                         <li><A href="/transparencia" attr:class="cc-link">{tr(|t| t.footer_transparency)}</A></li>
+                    })}
+                    {crate::api::backend().capabilities().service_points.then(|| view! {
+                        <li><A href="/puntos-de-atencion" attr:class="cc-link">{tr(|t| t.footer_service_points)}</A></li>
                     })}
                 </ul>
             </div>

@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod intake;
 pub mod kept_cases;
 pub mod panic_screen;
+pub mod service_points;
 pub mod service_worker;
 pub mod storage;
 pub mod tracking;

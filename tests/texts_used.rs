@@ -59,6 +59,15 @@ const TEXT_STRUCTS: &[(&str, &str, &[&str])] = &[
             "src/assisted/texts/pt.rs",
         ],
     ),
+    (
+        "src/service_points/texts/mod.rs",
+        "pub struct ServicePointsTexts {",
+        &[
+            "src/service_points/texts/es.rs",
+            "src/service_points/texts/en.rs",
+            "src/service_points/texts/pt.rs",
+        ],
+    ),
     ("src/embed/texts.rs", "pub struct EmbedTexts {", &[]),
 ];
 
@@ -213,6 +222,8 @@ const SAME_AS_SPANISH: &[(&str, &[&str])] = &[
             "col_measure",
             "col_median",
             "col_p90",
+            // Service points: "Lugar" is Portuguese too.
+            "place_label",
             "month_year",
             "percent_of",
         ],

@@ -20,6 +20,7 @@ use cc_core::config::Deployment;
 use cc_core::intake::{AttachmentReceipt, CaseReceipt, NewCase};
 use cc_core::open311::{Attribute, Location};
 use cc_core::search::SearchPage;
+use cc_core::service_points::ServicePoints;
 use cc_core::tracking::{CaseView, NewReply, Rating};
 use cc_core::transparency::{SelfServiceAnswer, SelfServiceOutcome, Transparency};
 
@@ -58,6 +59,9 @@ pub struct Capabilities {
     /// Staff can sign in and file cases for a person (`/atencion`, assisted mode);
     /// Open311 has no staff API.
     pub assisted: bool,
+    /// Lists its service points with hours (`/puntos-de-atencion`); Open311 has no
+    /// such call.
+    pub service_points: bool,
 }
 
 /// A case as the wizard sends it, with what some backends need beyond the contract's
@@ -141,6 +145,7 @@ impl Backend {
                 safe_retries: true,
                 transparency: true,
                 assisted: true,
+                service_points: true,
             },
             Backend::Open311(_) => Capabilities {
                 access_codes: false,
@@ -154,6 +159,7 @@ impl Backend {
                 safe_retries: false,
                 transparency: false,
                 assisted: false,
+                service_points: false,
             },
         }
     }
@@ -347,6 +353,14 @@ impl Backend {
         };
         match self {
             Backend::Native(n) => n.self_service(&answer).await,
+            Backend::Open311(_) => Err(ApiError::Unsupported),
+        }
+    }
+
+    /// Every service point with its hours and the procedures done there.
+    pub async fn service_points(&'static self) -> Result<ServicePoints, ApiError> {
+        match self {
+            Backend::Native(n) => n.service_points().await,
             Backend::Open311(_) => Err(ApiError::Unsupported),
         }
     }

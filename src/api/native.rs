@@ -8,6 +8,7 @@ use cc_core::channel::{AssistedCase, Channel, ReceiptRequest, ReceiptSent, Staff
 use cc_core::config::Deployment;
 use cc_core::intake::{AttachmentReceipt, CaseReceipt};
 use cc_core::search::SearchPage;
+use cc_core::service_points::ServicePoints;
 use cc_core::tracking::{CaseView, LookupRequest, NewReply, Rating};
 use cc_core::transparency::{SelfServiceAnswer, Transparency};
 use serde::de::DeserializeOwned;
@@ -66,6 +67,10 @@ impl Native {
         let json = serde_json::to_string(answer).map_err(|_| ApiError::Malformed)?;
         let builder = http::post(&self.url("/self-service"));
         decode(http::exchange(builder, Body::Json(json)).await?).map(drop)
+    }
+
+    pub async fn service_points(&self) -> Result<ServicePoints, ApiError> {
+        self.get("/service-points").await
     }
 
     pub async fn deployment(&self) -> Result<Deployment, ApiError> {

@@ -63,6 +63,7 @@ lazy_pages! {
     TransparencyPage: load_transparency in transparency => crate::transparency::TransparencyPage;
     SignInPage: load_assisted_sign_in in assisted => crate::assisted::SignInPage;
     AssistedConfirmationPage: load_assisted_confirmation in assisted => crate::assisted::AssistedConfirmationPage;
+    ServicePointsPage: load_service_points in service_points => crate::service_points::ServicePointsPage;
 }
 
 #[leptos::wasm_split::wasm_split(intake, wasm_split_path = ::leptos::wasm_split, fallible)]

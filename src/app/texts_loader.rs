@@ -17,6 +17,7 @@ pub fn pack_language(lang: Lang) -> Vec<&'static str> {
     out.extend(crate::embed::texts::for_lang(lang).pack());
     out.extend(crate::transparency::texts::for_lang(lang).pack());
     out.extend(crate::assisted::texts::for_lang(lang).pack());
+    out.extend(crate::service_points::texts::for_lang(lang).pack());
     out
 }
 
@@ -31,6 +32,7 @@ pub fn pack_unpacked(lang: Lang) -> Option<Vec<&'static str>> {
     out.extend(crate::embed::texts::LOADED.get(lang)?.pack());
     out.extend(crate::transparency::texts::LOADED.get(lang)?.pack());
     out.extend(crate::assisted::texts::LOADED.get(lang)?.pack());
+    out.extend(crate::service_points::texts::LOADED.get(lang)?.pack());
     Some(out)
 }
 
@@ -50,6 +52,7 @@ pub fn unpack_language(lang: Lang, list: Vec<&'static str>) -> bool {
         && unpack_into(&crate::embed::texts::LOADED, lang, from)
         && unpack_into(&crate::transparency::texts::LOADED, lang, from)
         && unpack_into(&crate::assisted::texts::LOADED, lang, from)
+        && unpack_into(&crate::service_points::texts::LOADED, lang, from)
         && from.next().is_none()
 }
 
@@ -57,7 +60,7 @@ pub fn unpack_language(lang: Lang, list: Vec<&'static str>) -> bool {
 pub fn is_ready(lang: Lang) -> bool {
     lang == Lang::Es
         || cfg!(not(feature = "lazy-texts"))
-        || crate::assisted::texts::LOADED.get(lang).is_some()
+        || crate::service_points::texts::LOADED.get(lang).is_some()
 }
 
 #[cfg(feature = "lazy-texts")]

@@ -98,6 +98,9 @@ fn ProcedureDetail(procedure: Procedure) -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
+                {crate::api::backend().capabilities().service_points.then(|| view! {
+                    <p><A href=format!("/puntos-de-atencion?tramite={}", crate::api::encode(&p.slug)) attr:class="cc-link cc-link--alone">{tt.service_points_of_procedure}</A></p>
+                })}
             })}
 
             <h2 class="cc-heading-l">{tt.proc_agency}</h2>

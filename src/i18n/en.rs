@@ -139,4 +139,6 @@ pub const TEXTS: Texts = Texts {
     dictate_keyboard_hint: "If typing is hard, you can dictate: tap the microphone on your phone's keyboard.",
     lang_unavailable: "That language could not be loaded. Check the connection and try again.",
     footer_transparency: "Transparency: how we answer",
+    footer_service_points: "Service points and opening hours",
+    service_points_of_procedure: "See if these offices are open now",
 };

@@ -139,4 +139,6 @@ pub const TEXTS: Texts = Texts {
     dictate_keyboard_hint: "Si le cuesta escribir, puede dictar: toque el micrófono del teclado de su teléfono.",
     lang_unavailable: "No se pudo cargar ese idioma. Revise la conexión e intente de nuevo.",
     footer_transparency: "Transparencia: cómo respondemos",
+    footer_service_points: "Puntos de atención y horarios",
+    service_points_of_procedure: "Ver si estas oficinas están abiertas ahora",
 };

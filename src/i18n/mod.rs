@@ -324,6 +324,10 @@ crate::texts_struct! {
         pub lang_unavailable: &'static str,
         /// The footer link to `/transparencia`.
         pub footer_transparency: &'static str,
+        /// The footer link to `/puntos-de-atencion`.
+        pub footer_service_points: &'static str,
+        /// On a procedure page, under its offices: the finder with that procedure.
+        pub service_points_of_procedure: &'static str,
     }
 }
 

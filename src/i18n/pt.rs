@@ -141,4 +141,6 @@ pub const TEXTS: Texts = Texts {
     dictate_keyboard_hint: "Se for difícil escrever, você pode ditar: toque no microfone do teclado do seu telefone.",
     lang_unavailable: "Não foi possível carregar esse idioma. Verifique a conexão e tente de novo.",
     footer_transparency: "Transparência: como respondemos",
+    footer_service_points: "Pontos de atendimento e horários",
+    service_points_of_procedure: "Ver se estes escritórios estão abertos agora",
 };

@@ -56,6 +56,8 @@ test('every route loads cold from a direct link, with its own code and nothing e
     ['/transparencia', /Transparencia/],
     ['/atencion', /Atención asistida/],
     [`/atencion/enviado/${ticket}`, /Caso registrado/],
+    ['/puntos-de-atencion', /Puntos de atención/],
+    ['/puntos-de-atencion?tramite=pasaporte-ordinario', /Puntos de atención/],
     ['/no-existe', /No encontramos/],
   ];
   for (const [path, heading] of routes) {

@@ -32,9 +32,14 @@ pub struct Deployment {
     pub cors_origins: Vec<String>,
     /// The case types people can file, in the order the wizard lists them.
     pub case_types: Vec<crate::intake::CaseType>,
-    /// Public holidays `YYYY-MM-DD`, skipped when counting business days.
+    /// Public holidays `YYYY-MM-DD`, skipped when counting business days; service
+    /// points are closed on them.
     #[serde(default)]
     pub holidays: Vec<String>,
+    /// The deployment's IANA time zone (`America/La_Paz`): "open now" at the service
+    /// points is decided in it, wherever the person's phone is set.
+    #[serde(default = "default_time_zone")]
+    pub time_zone: String,
     #[serde(default)]
     pub intake: crate::intake::IntakeRules,
     /// Whether citizens may reply on a case at any time, not only when asked.
@@ -79,6 +84,24 @@ pub struct Deployment {
     #[serde(default = "default_background_color")]
     #[cfg_attr(target_arch = "wasm32", serde(skip))]
     pub background_color: String,
+}
+
+/// The demo catalog's country. A deployment elsewhere sets its own.
+pub const DEFAULT_TIME_ZONE: &str = "America/La_Paz";
+
+fn default_time_zone() -> String {
+    DEFAULT_TIME_ZONE.into()
+}
+
+/// Whether `zone` has the shape of an IANA time zone name (`America/La_Paz`, `UTC`,
+/// `Etc/GMT+4`): letters, digits, `/`, `_`, `-`, `+`, at most 64 characters. Whether
+/// the zone exists is the browser's to say; a name of another shape is never passed on.
+pub fn is_time_zone_name(zone: &str) -> bool {
+    (1..=64).contains(&zone.len())
+        && zone.starts_with(|c: char| c.is_ascii_alphabetic())
+        && zone
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '+'))
 }
 
 fn default_short_name() -> String {
@@ -344,5 +367,42 @@ mod localized_tests {
         for bad in ["0b3d66", "#0b3d6", "red", "#12345g", "#fff\"><script>", ""] {
             assert!(!is_hex_colour(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_time_zone_defaults_to_the_demo_country() {
+        let mut json: serde_json::Value =
+            serde_json::from_str(include_str!("../../server/seed/deployment.json")).unwrap();
+        json.as_object_mut().unwrap().remove("time_zone");
+        let d: Deployment = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(d.time_zone, "America/La_Paz");
+        json["time_zone"] = "America/Bogota".into();
+        let d: Deployment = serde_json::from_value(json).unwrap();
+        assert_eq!(d.time_zone, "America/Bogota");
+    }
+
+    #[test]
+    fn only_iana_shaped_names_are_time_zones() {
+        for ok in [
+            "America/La_Paz",
+            "UTC",
+            "Etc/GMT+4",
+            "America/Port-au-Prince",
+            "A",
+        ] {
+            assert!(is_time_zone_name(ok), "{ok}");
+        }
+        let long = "A".repeat(65);
+        for bad in [
+            "",
+            "/America",
+            "America/La Paz",
+            "x\"><",
+            "4/Etc",
+            long.as_str(),
+        ] {
+            assert!(!is_time_zone_name(bad), "{bad}");
+        }
+        assert!(is_time_zone_name(&"A".repeat(64)));
     }
 }

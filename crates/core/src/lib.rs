@@ -15,5 +15,6 @@ pub mod links;
 pub mod open311;
 pub mod quick_exit;
 pub mod search;
+pub mod service_points;
 pub mod tracking;
 pub mod transparency;

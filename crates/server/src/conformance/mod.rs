@@ -19,6 +19,7 @@ mod checks;
 mod kit;
 mod replies_and_rating;
 mod schema;
+mod service_points;
 mod transparency;
 
 use std::path::PathBuf;
@@ -80,6 +81,7 @@ pub fn run(args: &ConformanceArgs, out: &mut impl std::io::Write) -> anyhow::Res
     };
     checks(&mut kit);
     transparency::transparency(&mut kit);
+    service_points::service_points(&mut kit);
     let width = kit.rows.iter().map(|(n, _)| n.len()).max().unwrap_or(10);
     let mut failed = 0;
     writeln!(out, "{:<3} {:<width$}  result  detail", "#", "check")?;

@@ -15,6 +15,7 @@ pub mod cases;
 pub mod catalog;
 pub mod request;
 pub mod search;
+pub mod service_points;
 pub mod staff;
 pub mod tracking;
 pub mod transparency;
@@ -49,6 +50,7 @@ pub mod transparency;
         assisted::send_receipt,
         transparency::transparency,
         transparency::self_service,
+        service_points::service_points,
     ),
     components(schemas(
         cc_core::api::Problem,
@@ -93,6 +95,9 @@ pub mod transparency;
         cc_core::transparency::AgencyCases,
         cc_core::transparency::SelfServiceAnswer,
         cc_core::transparency::SelfServiceOutcome,
+        cc_core::service_points::ServicePoints,
+        cc_core::service_points::ServicePoint,
+        cc_core::service_points::ServedProcedure,
     )),
     modifiers(&BearerScheme)
 )]
@@ -197,5 +202,6 @@ pub fn api_router() -> Router<AppState> {
         .route("/staff/cases/{ticket}/events", post(staff::add_event))
         .route("/transparency", get(transparency::transparency))
         .route("/self-service", post(transparency::self_service))
+        .route("/service-points", get(service_points::service_points))
         .fallback(api_not_found)
 }
