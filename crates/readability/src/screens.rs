@@ -166,6 +166,7 @@ pub const SCREENS: &[Screen] = &[
             "date_hint",
             "place_label",
             "place_hint",
+            "suggest_*",
         ],
         &[
             "date_day",
@@ -263,6 +264,12 @@ pub const SCREENS: &[Screen] = &[
             "confirm_*",
             "error_other_channels",
         ],
+    ),
+    intake_page(
+        "Consulta resuelta (sin caso)",
+        "/contacto/resuelto/:tramite",
+        &["resolved_*"],
+        &[],
     ),
     intake_page(
         "Avisos y errores del formulario",
