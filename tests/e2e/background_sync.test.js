@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, serverAndBrowser, settled, sql, fillQueja } from './lib.js';
+import { DIST, serverAndBrowser, settled, sql, fillQueja, until } from './lib.js';
 
 const h = serverAndBrowser();
 const skip = !existsSync(join(DIST, 'sw.js')) && 'no dist/sw.js: not a release build';
@@ -15,15 +15,6 @@ const SYNC_TAG = 'cc-outbox';
 
 const casesWith = (description) =>
   sql(h.server.db, `SELECT count(*) FROM cases WHERE description = '${description}'`)[0][0];
-
-/** Waits until `check()` is true (polled), or fails after `timeout` ms with `what`. */
-async function until(check, what, timeout = 20000) {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** What the worker keeps to send (its IndexedDB), read from a page of the app. */
 function storedRequests(page) {

@@ -164,6 +164,16 @@ export async function routeNeutralSite(page) {
     route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Neutral</title><h1>Neutral</h1></html>' }));
 }
 
+/** Waits until `check()` (sync or async) is true, polled, or fails after `timeout` ms
+ *  naming `what`: for what happens in the background (the database, a worker). */
+export async function until(check, what, timeout = 20000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** Presses "Continuar" and waits for the next step's address. */
 export async function submitStep(page) {
   const before = page.url();

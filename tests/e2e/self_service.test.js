@@ -5,7 +5,7 @@
 // anonymously (the figure /transparencia publishes). Denuncias get no suggestions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, newPage, settled, expectAccessible, screenshot, sql, submitStep, fromAttachmentsToReview, VIEWPORTS } from './lib.js';
+import { serverAndBrowser, newPage, settled, expectAccessible, screenshot, sql, submitStep, fromAttachmentsToReview, until, VIEWPORTS } from './lib.js';
 
 const h = serverAndBrowser();
 
@@ -23,11 +23,6 @@ async function toDescription(page, type = 'Petición') {
 }
 
 const LOST_ID = 'Me robaron la cartera con el carnet y necesito sacar otro';
-
-/** Polls a condition of the database (the count is sent in the background). */
-async function until(condition) {
-  for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setTimeout(r, 50));
-}
 
 function counts(outcome) {
   return sql(h.server.db, `SELECT COALESCE(SUM(count), 0) FROM self_service_counts WHERE outcome = '${outcome}'`)[0][0];
@@ -77,7 +72,7 @@ test('a matching description suggests the procedure; choosing it ends the wizard
   await screenshot(page, 'self-service-resolved-360');
 
   assert.deepEqual(sql(h.server.db, 'SELECT COUNT(*) FROM cases'), [[0]]);
-  await until(() => counts('resolved') >= 1);
+  await until(() => counts('resolved') >= 1, 'the resolved answer is counted');
   assert.equal(counts('resolved'), 1);
   assert.deepEqual(sql(h.server.db, "SELECT procedure FROM self_service_counts WHERE outcome = 'resolved'"), [['duplicado-de-cedula-por-perdida-o-robo']]);
 
@@ -124,7 +119,7 @@ test('"No, quiero seguir" hides the suggestions, keeps focus in the text and fil
   await page.locator('.cc-suggestions').waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'description');
   assert.match(await page.locator('p[role=status]').last().innerText(), /Siga con su caso/);
-  await until(() => counts('continued') > before);
+  await until(() => counts('continued') > before, 'the continued answer is counted');
   assert.equal(counts('continued'), before + 1);
   // Still hidden after a reload and more typing.
   await page.reload();

@@ -18,6 +18,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, encode};
+use crate::components::form::focus_by_id;
 use crate::context::{use_catalog, CatalogEngine};
 use crate::i18n::fill_named;
 use crate::intake::case_type;
@@ -121,12 +122,7 @@ pub fn Suggestions(deployment: Deployment, draft: DraftStore) -> impl IntoView {
         draft.update(|d| d.suggestions_declined = true);
         set_status.set(t().suggest_declined.to_string());
         // The section is gone with the button that had focus: back to writing.
-        if let Some(field) = document().get_element_by_id("description") {
-            use wasm_bindgen::JsCast;
-            if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
-                let _ = field.focus();
-            }
-        }
+        focus_by_id("description");
     };
 
     view! {
